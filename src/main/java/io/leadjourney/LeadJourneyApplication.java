@@ -1,0 +1,12 @@
+package io.leadjourney;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class LeadJourneyApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(LeadJourneyApplication.class, args);
+    }
+}

@@ -1,0 +1,223 @@
+package io.leadjourney.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.leadjourney.journey.JourneyService;
+import io.leadjourney.people.Channel;
+import io.leadjourney.people.ContactData;
+import io.leadjourney.people.ContactDetails;
+import io.leadjourney.people.PeopleService;
+import io.leadjourney.people.Person;
+import io.leadjourney.people.Registration;
+import io.leadjourney.people.Stage;
+import io.leadjourney.platform.security.Caller;
+import io.leadjourney.platform.web.ConflictException;
+import io.leadjourney.platform.web.FieldProblem;
+import io.leadjourney.platform.web.InvalidRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Receives one engagement signal: validates and normalises it, registers the person, stores the signal and applies it
+ * to the person's journey, all in one transaction; the answer is given only after that transaction committed.
+ * Conflicts with concurrent work on the same person (a duplicate new person, a busy journey) roll back and retry.
+ */
+@Service
+public class SignalIntake {
+
+    static final int MAX_ATTEMPTS = 8;
+    private static final Set<String> LANGUAGES = Set.of("id", "en");
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+        .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private final PeopleService people;
+    private final SignalRepository signals;
+    private final IdempotencyStore idempotency;
+    private final JourneyService journeys;
+    private final TransactionTemplate transaction;
+
+    SignalIntake(PeopleService people, SignalRepository signals, IdempotencyStore idempotency, JourneyService journeys,
+                 PlatformTransactionManager transactionManager) {
+        this.people = people;
+        this.signals = signals;
+        this.idempotency = idempotency;
+        this.journeys = journeys;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    public SignalReceipt receive(Caller caller, SignalRequest request, String idempotencyKey) {
+        ValidSignal signal = validate(request);
+        String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
+        if (key != null && key.length() > 200) {
+            throw new InvalidRequestException("Idempotency-Key", "must be at most 200 characters");
+        }
+        String hash = hash(request);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> receiveOnce(caller, signal, key, hash));
+            } catch (DuplicateKeyException | OptimisticLockingException | PessimisticLockingFailureException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private SignalReceipt receiveOnce(Caller caller, ValidSignal signal, String key, String hash) {
+        if (key != null) {
+            Optional<IdempotencyStore.Answer> earlier = idempotency.find(caller.intakeSystem(), key);
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestHash().equals(hash)) {
+                    throw new ConflictException("Idempotency-Key '" + key + "' was already used with a different request body.");
+                }
+                return read(earlier.get().body());
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Registration registration = people.register(signal.contact(), Stage.CONTACT, now);
+        Person person = registration.person();
+        if (signal.consent() != null) {
+            recordConsent(person, signal.consent(), signal.contact().source(), now);
+        }
+        String signalId = UUID.randomUUID().toString();
+        signals.insert(signalId, person.id().value(), signal.type(), signal.contact().source(), signal.occurredAt(), now,
+            caller.name(), signal.attributesJson());
+        journeys.applySignal(person, signalId, signal.type().wire());
+        Stage stage = people.find(person.id()).map(Person::stage).orElseThrow();
+        SignalReceipt receipt = new SignalReceipt(person.id().value(), signalId, stage.name());
+        if (key != null) {
+            idempotency.remember(caller.intakeSystem(), key, hash, 202, write(receipt));
+        }
+        return receipt;
+    }
+
+    private void recordConsent(Person person, SignalRequest.ConsentStatement consent, String source, OffsetDateTime at) {
+        String wording = ContactData.text(consent.wording(), 100);
+        if (consent.email() != null) {
+            people.recordConsent(person.id(), Channel.EMAIL, consent.email(), at, source, wording);
+        }
+        if (consent.whatsapp() != null) {
+            people.recordConsent(person.id(), Channel.WHATSAPP, consent.whatsapp(), at, source, wording);
+        }
+    }
+
+    record ValidSignal(SignalType type, ContactDetails contact, SignalRequest.ConsentStatement consent,
+                       OffsetDateTime occurredAt, String attributesJson) {
+    }
+
+    static ValidSignal validate(SignalRequest r) {
+        if (r == null) {
+            throw new InvalidRequestException("body", "is required");
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        SignalType type = null;
+        if (r.type() == null || r.type().isBlank()) {
+            problems.add(new FieldProblem("type", "is required; allowed: " + SignalType.allowed()));
+        } else {
+            type = SignalType.fromWire(r.type()).orElse(null);
+            if (type == null) {
+                problems.add(new FieldProblem("type", "'" + ContactData.text(r.type(), 40) + "' is not a signal type; allowed: " + SignalType.allowed()));
+            }
+        }
+        String email = normalise(problems, "email", () -> ContactData.email(r.email()));
+        String phone = normalise(problems, "phone", () -> ContactData.phone(r.phone()));
+        if (email == null && phone == null && problems.stream().noneMatch(p -> p.field().equals("email") || p.field().equals("phone"))) {
+            problems.add(new FieldProblem("email", "email or phone is required"));
+        }
+        String language = r.language() == null || r.language().isBlank() ? null : r.language().trim().toLowerCase();
+        if (language != null && !LANGUAGES.contains(language)) {
+            problems.add(new FieldProblem("language", "must be 'id' or 'en'"));
+        }
+        String timeZone = r.timeZone() == null || r.timeZone().isBlank() ? null : r.timeZone().trim();
+        if (timeZone != null) {
+            try {
+                timeZone = ZoneId.of(timeZone).getId();
+            } catch (DateTimeException e) {
+                problems.add(new FieldProblem("timeZone", "must be an IANA time zone such as Asia/Jakarta"));
+            }
+        }
+        OffsetDateTime occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (r.occurredAt() != null && !r.occurredAt().isBlank()) {
+            try {
+                occurredAt = OffsetDateTime.parse(r.occurredAt().trim()).withOffsetSameInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                try {
+                    occurredAt = Instant.parse(r.occurredAt().trim()).atOffset(ZoneOffset.UTC);
+                } catch (DateTimeParseException again) {
+                    problems.add(new FieldProblem("occurredAt", "must be an ISO-8601 date-time with an offset, e.g. 2026-11-22T09:30:00+07:00"));
+                }
+            }
+        }
+        if (r.consent() != null && r.consent().wording() != null && r.consent().wording().length() > 100) {
+            problems.add(new FieldProblem("consent.wording", "must be at most 100 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        String attributes;
+        try {
+            attributes = r.attributes() == null || r.attributes().isEmpty() ? null : CANONICAL.writeValueAsString(r.attributes());
+        } catch (JsonProcessingException e) {
+            throw new InvalidRequestException("attributes", "must be a JSON object");
+        }
+        ContactDetails contact = new ContactDetails(email, phone,
+            ContactData.text(r.name(), 200), ContactData.text(r.company(), 200), ContactData.text(r.title(), 200),
+            ContactData.text(r.industry(), 100), ContactData.text(r.source(), 100), language, timeZone);
+        return new ValidSignal(type, contact, r.consent(), occurredAt, attributes);
+    }
+
+    private static String normalise(List<FieldProblem> problems, String field, java.util.function.Supplier<String> value) {
+        try {
+            return value.get();
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem(field, e.getMessage()));
+            return null;
+        }
+    }
+
+    private static String hash(SignalRequest request) {
+        try {
+            byte[] canonical = CANONICAL.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String write(SignalReceipt receipt) {
+        try {
+            return CANONICAL.writeValueAsString(receipt);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SignalReceipt read(String body) {
+        try {
+            return CANONICAL.readValue(body.getBytes(StandardCharsets.UTF_8), SignalReceipt.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.leadjourney.intake;
+
+import java.time.OffsetDateTime;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The lj_signal table: every signal received, kept for the timeline and for the sales task forms. */
+@Repository
+class SignalRepository {
+
+    private final JdbcClient jdbc;
+
+    SignalRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String id, String personId, SignalType type, String source, OffsetDateTime occurredAt, OffsetDateTime receivedAt,
+                String receivedBy, String attributesJson) {
+        jdbc.sql("insert into lj_signal (id, person_id, type, source, occurred_at, received_at, received_by, attributes) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+            .params(id, personId, type.wire(), source, occurredAt, receivedAt, receivedBy, attributesJson)
+            .update();
+    }
+}

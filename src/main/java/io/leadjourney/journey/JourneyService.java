@@ -1,0 +1,59 @@
+package io.leadjourney.journey;
+
+import static io.leadjourney.journey.JourneyVariables.MESSAGE_SIGNAL;
+import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
+import static io.leadjourney.journey.JourneyVariables.PROCESS_KEY;
+import static io.leadjourney.journey.JourneyVariables.SCORE;
+import static io.leadjourney.journey.JourneyVariables.SIGNAL_ID;
+import static io.leadjourney.journey.JourneyVariables.SIGNAL_TYPE;
+import static io.leadjourney.journey.JourneyVariables.STAGE;
+
+import java.util.Map;
+import java.util.Optional;
+
+import io.leadjourney.people.Person;
+import io.leadjourney.people.PersonId;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+
+/** Starts and feeds each person's lead-journey. Runs in the caller's transaction. */
+@Service
+public class JourneyService {
+
+    private final RuntimeService runtime;
+
+    JourneyService(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    public Optional<ProcessInstance> runningJourney(PersonId person) {
+        return Optional.ofNullable(runtime.createProcessInstanceQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .processInstanceBusinessKey(person.value())
+            .singleResult());
+    }
+
+    /** The person's running journey, started at the person's current stage if there is none. */
+    public ProcessInstance ensureJourney(Person person) {
+        return runningJourney(person.id()).orElseGet(() -> runtime.createProcessInstanceByKey(PROCESS_KEY)
+            .businessKey(person.id().value())
+            .setVariables(Map.of(
+                PERSON_ID.name(), person.id().value(),
+                STAGE.name(), person.stage().name(),
+                SCORE.name(), person.score()))
+            .execute());
+    }
+
+    /**
+     * Hands one stored signal to the person's journey. The journey's signal event sub-process is listening in every
+     * state, so the signal is applied now, whatever else the journey is doing.
+     */
+    public void applySignal(Person person, String signalId, String signalType) {
+        ProcessInstance journey = ensureJourney(person);
+        runtime.createMessageCorrelation(MESSAGE_SIGNAL)
+            .processInstanceId(journey.getId())
+            .setVariablesLocal(Map.of(SIGNAL_ID.name(), signalId, SIGNAL_TYPE.name(), signalType))
+            .correlateWithResult();
+    }
+}

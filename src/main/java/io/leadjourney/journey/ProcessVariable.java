@@ -1,0 +1,56 @@
+package io.leadjourney.journey;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** A typed process variable: one name, one type, read and written without casts at the call sites. */
+public final class ProcessVariable<T> {
+
+    private final String name;
+    private final Class<T> type;
+
+    private ProcessVariable(String name, Class<T> type) {
+        this.name = name;
+        this.type = type;
+    }
+
+    public static <T> ProcessVariable<T> of(String name, Class<T> type) {
+        return new ProcessVariable<>(name, type);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The value visible from the scope (local first, then parents); null when unset. */
+    public T from(VariableScope scope) {
+        return type.cast(scope.getVariable(name));
+    }
+
+    public T from(VariableScope scope, T fallback) {
+        T value = from(scope);
+        return value == null ? fallback : value;
+    }
+
+    public T from(Map<String, Object> variables) {
+        return type.cast(variables.get(name));
+    }
+
+    public void set(VariableScope scope, T value) {
+        scope.setVariable(name, value);
+    }
+
+    public void setLocal(VariableScope scope, T value) {
+        scope.setVariableLocal(name, value);
+    }
+
+    public Map.Entry<String, Object> entry(T value) {
+        return Map.entry(name, value);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,95 @@
+package io.leadjourney.people;
+
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Registers people from contact details: finds them by email, then by phone, merges new details in (filling gaps,
+ * never overwriting with blanks) or creates them. Runs in the caller's transaction.
+ */
+@Service
+public class PeopleService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PersonRepository people;
+    private final ConsentRepository consents;
+    private final String defaultTimeZone;
+
+    PeopleService(PersonRepository people, ConsentRepository consents,
+                  @Value("${journey.default-time-zone:Asia/Jakarta}") String defaultTimeZone) {
+        this.people = people;
+        this.consents = consents;
+        this.defaultTimeZone = defaultTimeZone;
+    }
+
+    public Registration register(ContactDetails details, Stage stageIfNew, OffsetDateTime at) {
+        if (!details.identifiable()) {
+            throw new IllegalArgumentException("a person needs an email or a phone");
+        }
+        Optional<Person> existing = findByContact(details.email(), details.phone());
+        if (existing.isPresent()) {
+            Person merged = merge(existing.get(), details);
+            if (!merged.equals(existing.get())) {
+                people.updateProfile(merged);
+            }
+            return new Registration(merged, false);
+        }
+        Person created = new Person(PersonId.newId(), details.email(), details.phone(), details.name(), details.company(),
+            details.title(), details.industry(), details.source(),
+            details.language() == null ? "id" : details.language(),
+            details.timeZone() == null ? defaultTimeZone : details.timeZone(),
+            stageIfNew, 0, null, newToken(), null, at, at);
+        people.insert(created);
+        return new Registration(created, true);
+    }
+
+    public Optional<Person> findByContact(String email, String phone) {
+        Optional<Person> byEmail = email == null ? Optional.empty() : people.findByEmail(email);
+        return byEmail.isPresent() || phone == null ? byEmail : people.findByPhone(phone);
+    }
+
+    public Optional<Person> find(PersonId id) {
+        return people.findById(id);
+    }
+
+    public Map<Channel, Boolean> consent(PersonId id) {
+        return consents.current(id);
+    }
+
+    public void recordConsent(PersonId id, Channel channel, boolean granted, OffsetDateTime at, String source, String wording) {
+        consents.record(id, channel, granted, at, source, wording);
+    }
+
+    /** New details fill what is missing; a phone already used by someone else is not taken over. */
+    private Person merge(Person p, ContactDetails d) {
+        String phone = p.phone();
+        if (phone == null && d.phone() != null && people.findByPhone(d.phone()).isEmpty()) {
+            phone = d.phone();
+        }
+        String email = p.email();
+        if (email == null && d.email() != null && people.findByEmail(d.email()).isEmpty()) {
+            email = d.email();
+        }
+        return new Person(p.id(), email, phone, fill(p.name(), d.name()), fill(p.company(), d.company()),
+            fill(p.title(), d.title()), fill(p.industry(), d.industry()), fill(p.source(), d.source()),
+            d.language() != null ? d.language() : p.language(), d.timeZone() != null ? d.timeZone() : p.timeZone(),
+            p.stage(), p.score(), p.grade(), p.unsubscribeToken(), p.marketingStoppedAt(), p.createdAt(), p.updatedAt());
+    }
+
+    private static String fill(String current, String offered) {
+        return current != null ? current : offered;
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

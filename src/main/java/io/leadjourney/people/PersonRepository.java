@@ -1,0 +1,109 @@
+package io.leadjourney.people;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The lj_person table. Runs inside the caller's transaction (the same one as the engine's). */
+@Repository
+public class PersonRepository {
+
+    private static final String COLUMNS = "id, email, phone, name, company, title, industry, source, language, time_zone, "
+        + "stage, score, grade, unsubscribe_token, marketing_stopped_at, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    PersonRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Person> findById(PersonId id) {
+        return jdbc.sql("select " + COLUMNS + " from lj_person where id = ?").param(id.value()).query(PersonRepository::map).optional();
+    }
+
+    public Optional<Person> findByEmail(String email) {
+        return jdbc.sql("select " + COLUMNS + " from lj_person where email = ?").param(email).query(PersonRepository::map).optional();
+    }
+
+    public Optional<Person> findByPhone(String phone) {
+        return jdbc.sql("select " + COLUMNS + " from lj_person where phone = ?").param(phone).query(PersonRepository::map).optional();
+    }
+
+    public Optional<Person> findByUnsubscribeToken(String token) {
+        return jdbc.sql("select " + COLUMNS + " from lj_person where unsubscribe_token = ?").param(token)
+            .query(PersonRepository::map).optional();
+    }
+
+    /** Locks the row until the transaction ends, so that concurrent updates of one person are serialised. */
+    public Optional<Person> lock(PersonId id) {
+        return jdbc.sql("select " + COLUMNS + " from lj_person where id = ? for update").param(id.value())
+            .query(PersonRepository::map).optional();
+    }
+
+    public void insert(Person p) {
+        jdbc.sql("insert into lj_person (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .params(p.id().value(), p.email(), p.phone(), p.name(), p.company(), p.title(), p.industry(), p.source(),
+                p.language(), p.timeZone(), p.stage().name(), p.score(), p.grade(), p.unsubscribeToken(),
+                p.marketingStoppedAt(), p.createdAt(), p.updatedAt())
+            .update();
+    }
+
+    /** Writes the contact fields (after a merge decided by the caller). */
+    public void updateProfile(Person p) {
+        jdbc.sql("update lj_person set email = ?, phone = ?, name = ?, company = ?, title = ?, industry = ?, source = ?, "
+                + "language = ?, time_zone = ?, updated_at = ? where id = ?")
+            .params(p.email(), p.phone(), p.name(), p.company(), p.title(), p.industry(), p.source(), p.language(),
+                p.timeZone(), now(), p.id().value())
+            .update();
+    }
+
+    public void updateStage(PersonId id, Stage stage) {
+        jdbc.sql("update lj_person set stage = ?, updated_at = ? where id = ?").params(stage.name(), now(), id.value()).update();
+    }
+
+    /** Adds points and returns the new score. */
+    public int addScore(PersonId id, int points) {
+        jdbc.sql("update lj_person set score = score + ?, updated_at = ? where id = ?").params(points, now(), id.value()).update();
+        return jdbc.sql("select score from lj_person where id = ?").param(id.value()).query(Integer.class).single();
+    }
+
+    public void updateGrade(PersonId id, String grade) {
+        jdbc.sql("update lj_person set grade = ?, updated_at = ? where id = ?").params(grade, now(), id.value()).update();
+    }
+
+    /** Records the first stop of marketing; later stops keep the first time. */
+    public void stopMarketing(PersonId id, OffsetDateTime at) {
+        jdbc.sql("update lj_person set marketing_stopped_at = coalesce(marketing_stopped_at, ?), updated_at = ? where id = ?")
+            .params(at, now(), id.value()).update();
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    private static Person map(ResultSet rs, int row) throws SQLException {
+        return new Person(
+            PersonId.of(rs.getString("id")),
+            rs.getString("email"),
+            rs.getString("phone"),
+            rs.getString("name"),
+            rs.getString("company"),
+            rs.getString("title"),
+            rs.getString("industry"),
+            rs.getString("source"),
+            rs.getString("language"),
+            rs.getString("time_zone"),
+            Stage.valueOf(rs.getString("stage")),
+            rs.getInt("score"),
+            rs.getString("grade"),
+            rs.getString("unsubscribe_token"),
+            rs.getObject("marketing_stopped_at", OffsetDateTime.class),
+            rs.getObject("created_at", OffsetDateTime.class),
+            rs.getObject("updated_at", OffsetDateTime.class));
+    }
+}

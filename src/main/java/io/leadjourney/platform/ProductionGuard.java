@@ -1,0 +1,44 @@
+package io.leadjourney.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/** The prod profile refuses to start, before the engine touches the database, when settings it needs are missing. */
+@Component
+@Profile("prod")
+class ProductionGuard extends AbstractProcessEnginePlugin {
+
+    private final String adminId;
+    private final String adminPassword;
+    private final String smtpHost;
+
+    ProductionGuard(@Value("${journey.admin.id:admin}") String adminId,
+                    @Value("${journey.admin.password:}") String adminPassword,
+                    @Value("${spring.mail.host:}") String smtpHost) {
+        this.adminId = adminId;
+        this.adminPassword = adminPassword;
+        this.smtpHost = smtpHost;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<String> problems = new ArrayList<>();
+        if (adminPassword == null || adminPassword.isBlank()) {
+            problems.add("the administrator password is not set (journey.admin.password, env ADMIN_PASSWORD)");
+        } else if (adminPassword.equalsIgnoreCase(adminId)) {
+            problems.add("the administrator password must not be the user id '" + adminId + "' (journey.admin.password, env ADMIN_PASSWORD)");
+        }
+        if (smtpHost == null || smtpHost.isBlank()) {
+            problems.add("no SMTP host is set (spring.mail.host, env SMTP_HOST)");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("The prod profile refuses to start: " + String.join("; ", problems) + ".");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.leadjourney.platform.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.leadjourney.platform.web.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Authenticates the project's own endpoints: {@link IntakeApi} by X-Api-Key, {@link AllowedGroups} by HTTP Basic
+ * against Camunda's users. An /api endpoint without either annotation is refused (fail closed).
+ */
+@Component
+class ApiAccessInterceptor implements HandlerInterceptor {
+
+    static final String API_KEY_HEADER = "X-Api-Key";
+    private static final String REALM = "Basic realm=\"Lead Journey\", charset=\"UTF-8\"";
+
+    private final ApiKeys apiKeys;
+    private final IdentityService identityService;
+
+    ApiAccessInterceptor(ApiKeys apiKeys, IdentityService identityService) {
+        this.apiKeys = apiKeys;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        IntakeApi intake = annotation(method, IntakeApi.class);
+        AllowedGroups groups = annotation(method, AllowedGroups.class);
+        if (intake != null) {
+            return apiKeys.systemFor(request.getHeader(API_KEY_HEADER))
+                .map(system -> {
+                    request.setAttribute(Caller.ATTRIBUTE, Caller.intake(system));
+                    return true;
+                })
+                .orElseGet(() -> deny(request, response, HttpStatus.UNAUTHORIZED, "A valid " + API_KEY_HEADER + " header is required."));
+        }
+        if (groups != null) {
+            Caller caller = basicUser(request);
+            if (caller == null) {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);
+                return deny(request, response, HttpStatus.UNAUTHORIZED, "Sign in with your Lead Journey user (HTTP Basic).");
+            }
+            if (!caller.inAny(groups.value())) {
+                return deny(request, response, HttpStatus.FORBIDDEN, "User '" + caller.userId() + "' may not do this.");
+            }
+            request.setAttribute(Caller.ATTRIBUTE, caller);
+            return true;
+        }
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return deny(request, response, HttpStatus.FORBIDDEN, "This endpoint declares no access rule.");
+        }
+        return true;
+    }
+
+    private Caller basicUser(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String userId = decoded.substring(0, colon);
+        if (!identityService.checkPassword(userId, decoded.substring(colon + 1))) {
+            return null;
+        }
+        Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId).collect(Collectors.toSet());
+        return Caller.user(userId, groups);
+    }
+
+    private static boolean deny(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail) {
+        try {
+            Problems.write(request, response, status, detail);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return false;
+    }
+
+    private static <A extends java.lang.annotation.Annotation> A annotation(HandlerMethod method, Class<A> type) {
+        A onMethod = method.getMethodAnnotation(type);
+        return onMethod != null ? onMethod : method.getBeanType().getAnnotation(type);
+    }
+}

@@ -1,0 +1,49 @@
+package io.leadjourney.platform.security;
+
+import jakarta.servlet.Filter;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** Guards in front of the Camunda REST API and webapps (see ARCHITECTURE.md, Security). */
+@Configuration
+class EngineSecurityConfiguration {
+
+    static final String ENGINE_REST = "/engine-rest/*";
+    static final String WEBAPP_API = "/camunda/api/*";
+
+    @Bean
+    FilterRegistrationBean<Filter> expressionQueryGuard() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ExpressionQueryGuard());
+        registration.setName("expression-query-guard");
+        registration.addUrlPatterns(ENGINE_REST, WEBAPP_API);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<Filter> adminSetupGuard(IdentityService identityService) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new AdminSetupGuard(identityService));
+        registration.setName("admin-setup-guard");
+        registration.addUrlPatterns("/camunda/api/admin/setup/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
+        return registration;
+    }
+
+    /** HTTP Basic against Camunda's users for /engine-rest, so that authorizations apply (and Camunda Modeler can deploy). */
+    @Bean
+    FilterRegistrationBean<Filter> engineRestAuthentication() {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("engine-rest-authentication");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+            HttpBasicAuthenticationProvider.class.getName());
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
+        registration.addUrlPatterns(ENGINE_REST);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return registration;
+    }
+}

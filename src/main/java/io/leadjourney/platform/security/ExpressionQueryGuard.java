@@ -1,0 +1,167 @@
+package io.leadjourney.platform.security;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadjourney.platform.web.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses task and filter queries that carry an expression ({@code dueDateExpression}, {@code assigneeExpression}, ...),
+ * in the query string or anywhere in a JSON body, {@code orQueries} included. Camunda 7.24.0 evaluates expressions
+ * nested in {@code orQueries} even with ad-hoc expressions disabled; this closes that hole on /engine-rest and on the
+ * webapps' /camunda/api alike. Stored filters created by administrators (e.g. {@code ${currentUser()}}) still run.
+ */
+public class ExpressionQueryGuard extends OncePerRequestFilter {
+
+    static final int MAX_INSPECTED_BODY = 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().toLowerCase(Locale.ROOT);
+        return !(path.contains("/task") || path.contains("/filter"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+            if (isExpressionName(parameter.getKey())) {
+                refuse(request, response, parameter.getKey());
+                return;
+            }
+        }
+        String contentType = request.getContentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).contains("json")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(MAX_INSPECTED_BODY + 1);
+        if (body.length > MAX_INSPECTED_BODY) {
+            Problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Query bodies are limited to " + MAX_INSPECTED_BODY + " bytes.");
+            return;
+        }
+        if (body.length > 0) {
+            String found;
+            try {
+                found = findExpression(JSON.readTree(body));
+            } catch (JsonProcessingException e) {
+                Problems.write(request, response, HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
+                return;
+            }
+            if (found != null) {
+                refuse(request, response, found);
+                return;
+            }
+        }
+        chain.doFilter(new ReplayedBody(request, body), response);
+    }
+
+    static boolean isExpressionName(String name) {
+        return name.toLowerCase(Locale.ROOT).endsWith("expression");
+    }
+
+    /** The first field name ending in "Expression" at any depth, or null. */
+    static String findExpression(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (isExpressionName(field.getKey())) {
+                    return field.getKey();
+                }
+                String nested = findExpression(field.getValue());
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                String nested = findExpression(element);
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
+        Problems.write(request, response, HttpStatus.BAD_REQUEST,
+            "Expressions are not accepted in task or filter queries (parameter '" + name + "').");
+    }
+
+    /** Gives the already-read body to the rest of the chain. */
+    private static final class ReplayedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        ReplayedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("synchronous reads only");
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
+    }
+}

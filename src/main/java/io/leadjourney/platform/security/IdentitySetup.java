@@ -1,0 +1,175 @@
+package io.leadjourney.platform.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the groups and their Camunda authorizations (every profile), the demo users of the local profile, and the
+ * administrator of the other profiles. Idempotent: what exists is left as an administrator may have changed it.
+ */
+@Component
+public class IdentitySetup extends AbstractProcessEnginePlugin {
+
+    public static final String DEMO_PASSWORD = "demo";
+    private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+    private static final String ANY = "*";
+
+    private final boolean demoUsers;
+    private final String adminId;
+    private final String adminPassword;
+
+    public IdentitySetup(@Value("${journey.demo-users.enabled:false}") boolean demoUsers,
+                         @Value("${journey.admin.id:admin}") String adminId,
+                         @Value("${journey.admin.password:}") String adminPassword) {
+        this.demoUsers = demoUsers;
+        this.adminId = adminId;
+        this.adminPassword = adminPassword;
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        IdentityService identity = engine.getIdentityService();
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        group(identity, Groups.ADMIN, "Administrators", "SYSTEM");
+        group(identity, Groups.MARKETING_OPS, "Marketing ops", "WORKFLOW");
+        group(identity, Groups.SALES, "Sales", "WORKFLOW");
+        group(identity, Groups.SALES_MANAGERS, "Sales managers", "WORKFLOW");
+        group(identity, Groups.AUDITORS, "Auditors", "WORKFLOW");
+        grantRights(authorizations);
+        if (demoUsers) {
+            ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+            demoUser(engine, config, "admin", "Ayu", "Admin", List.of(Groups.ADMIN));
+            demoUser(engine, config, "marketing", "Maya", "Marketing", List.of(Groups.MARKETING_OPS));
+            demoUser(engine, config, "sales", "Sari", "Sales", List.of(Groups.SALES));
+            demoUser(engine, config, "manager", "Budi", "Manager", List.of(Groups.SALES, Groups.SALES_MANAGERS));
+            demoUser(engine, config, "auditor", "Andi", "Auditor", List.of(Groups.AUDITORS));
+        } else {
+            administrator(identity);
+        }
+    }
+
+    private void administrator(IdentityService identity) {
+        if (identity.createUserQuery().userId(adminId).count() > 0) {
+            return;
+        }
+        if (adminPassword == null || adminPassword.isBlank()) {
+            throw new IllegalStateException("No administrator exists and journey.admin.password (env ADMIN_PASSWORD) is not set: "
+                + "set it to create the administrator '" + adminId + "'.");
+        }
+        User user = identity.newUser(adminId);
+        user.setFirstName("Lead Journey");
+        user.setLastName("Administrator");
+        user.setPassword(adminPassword);
+        PasswordPolicyResult policy = identity.checkPasswordAgainstPolicy(adminPassword, user);
+        if (!policy.isValid()) {
+            throw new IllegalStateException("journey.admin.password (env ADMIN_PASSWORD) does not meet the password policy: "
+                + policy.getViolatedRules().stream().map(rule -> rule.getPlaceholder() + " " + rule.getParameters()).toList());
+        }
+        identity.saveUser(user);
+        identity.createMembership(adminId, Groups.ADMIN);
+        log.info("Created administrator '{}'", adminId);
+    }
+
+    private static void demoUser(ProcessEngine engine, ProcessEngineConfigurationImpl config, String id, String first, String last,
+                                 List<String> groups) {
+        IdentityService identity = engine.getIdentityService();
+        if (identity.createUserQuery().userId(id).count() > 0) {
+            return;
+        }
+        User user = identity.newUser(id);
+        user.setFirstName(first);
+        user.setLastName(last);
+        user.setEmail(id + "@leadjourney.local");
+        user.setPassword(DEMO_PASSWORD);
+        // Demo users keep the documented password 'demo' although the password policy is on for everyone else.
+        config.getCommandExecutorTxRequired().execute(new SaveUserCmd(user, true));
+        groups.forEach(group -> identity.createMembership(id, group));
+        log.info("Created demo user '{}' (password '{}') in {}", id, DEMO_PASSWORD, groups);
+    }
+
+    private static void group(IdentityService identity, String id, String name, String type) {
+        if (identity.createGroupQuery().groupId(id).count() > 0) {
+            return;
+        }
+        Group group = identity.newGroup(id);
+        group.setName(name);
+        group.setType(type);
+        identity.saveGroup(group);
+    }
+
+    private static void grantRights(AuthorizationService auth) {
+        for (Resource resource : Resources.values()) {
+            grant(auth, Groups.ADMIN, resource, ANY, Permissions.ALL);
+        }
+
+        grant(auth, Groups.MARKETING_OPS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(auth, Groups.MARKETING_OPS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(auth, Groups.MARKETING_OPS, Resources.DEPLOYMENT, ANY, Permissions.ALL);
+        grant(auth, Groups.MARKETING_OPS, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);
+        grant(auth, Groups.MARKETING_OPS, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
+        grant(auth, Groups.MARKETING_OPS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
+        grant(auth, Groups.MARKETING_OPS, Resources.PROCESS_INSTANCE, ANY, Permissions.ALL);
+        grant(auth, Groups.MARKETING_OPS, Resources.BATCH, ANY, Permissions.ALL);
+        grant(auth, Groups.MARKETING_OPS, Resources.TASK, ANY, Permissions.READ);
+        grant(auth, Groups.MARKETING_OPS, Resources.FILTER, ANY, Permissions.READ);
+        grant(auth, Groups.MARKETING_OPS, Resources.USER, ANY, Permissions.READ);
+        grant(auth, Groups.MARKETING_OPS, Resources.GROUP, ANY, Permissions.READ);
+
+        // Sales see the tasks they are candidates for: the engine grants those per task from the candidate group.
+        for (String sales : List.of(Groups.SALES, Groups.SALES_MANAGERS)) {
+            grant(auth, sales, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(auth, sales, Resources.FILTER, ANY, Permissions.READ);
+            grant(auth, sales, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+            grant(auth, sales, Resources.USER, ANY, Permissions.READ);
+            grant(auth, sales, Resources.GROUP, ANY, Permissions.READ);
+        }
+
+        grant(auth, Groups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(auth, Groups.AUDITORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(auth, Groups.AUDITORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        grant(auth, Groups.AUDITORS, Resources.PROCESS_DEFINITION, ANY,
+            Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE, Permissions.READ_TASK);
+        grant(auth, Groups.AUDITORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+        grant(auth, Groups.AUDITORS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        grant(auth, Groups.AUDITORS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+        grant(auth, Groups.AUDITORS, Resources.TASK, ANY, Permissions.READ);
+        grant(auth, Groups.AUDITORS, Resources.FILTER, ANY, Permissions.READ);
+        grant(auth, Groups.AUDITORS, Resources.USER, ANY, Permissions.READ);
+        grant(auth, Groups.AUDITORS, Resources.GROUP, ANY, Permissions.READ);
+    }
+
+    private static void grant(AuthorizationService auth, String group, Resource resource, String resourceId, Permission... permissions) {
+        boolean exists = auth.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0;
+        if (exists) {
+            return;
+        }
+        Authorization authorization = auth.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(group);
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        auth.saveAuthorization(authorization);
+    }
+}
