@@ -45,11 +45,14 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
-        deploy(processEngine, modelsDir);
+        deploy(processEngine, modelsDir, DEPLOYMENT_NAME);
     }
 
-    /** Deploys the models found under {@code dir} (or in the jar when {@code dir} has none); returns the deployment made, or null when nothing changed. */
-    public static DeploymentWithDefinitions deploy(ProcessEngine engine, Path dir) {
+    /**
+     * Deploys the models found under {@code dir} (or in the jar when {@code dir} has none) as deployment {@code name};
+     * only the files that differ from the latest ones deployed under that name become new versions.
+     */
+    static DeploymentWithDefinitions deploy(ProcessEngine engine, Path dir, String name) {
         Map<String, byte[]> models = readFromDisk(dir);
         String origin = dir.toAbsolutePath().normalize().toString();
         if (models.isEmpty()) {
@@ -61,25 +64,23 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
             return null;
         }
         DeploymentBuilder builder = engine.getRepositoryService().createDeployment()
-            .name(DEPLOYMENT_NAME)
+            .name(name)
             .source(SOURCE)
             .enableDuplicateFiltering(true);
-        models.forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
+        models.forEach((resource, bytes) -> builder.addInputStream(resource, new ByteArrayInputStream(bytes)));
         DeploymentWithDefinitions deployment;
         try {
             deployment = builder.deployWithResult();
         } catch (RuntimeException e) {
             throw new InvalidModelException(models.keySet(), origin, e);
         }
-        int definitions = deployment.getDeployedProcessDefinitions() == null ? 0 : deployment.getDeployedProcessDefinitions().size();
-        int decisions = deployment.getDeployedDecisionDefinitions() == null ? 0 : deployment.getDeployedDecisionDefinitions().size();
-        if (definitions + decisions == 0 && deployment.getDeployedDecisionRequirementsDefinitions() == null) {
-            log.info("Models from {} unchanged: no new version", origin);
-        } else {
-            log.info("Deployed models from {}: {} process and {} decision definition(s) in deployment {}",
-                origin, definitions, decisions, deployment.getId());
-        }
+        log.info("Models from {}: {} new process and {} new decision definition version(s)", origin,
+            size(deployment.getDeployedProcessDefinitions()), size(deployment.getDeployedDecisionDefinitions()));
         return deployment;
+    }
+
+    private static int size(java.util.List<?> list) {
+        return list == null ? 0 : list.size();
     }
 
     static Map<String, byte[]> readFromDisk(Path root) {
