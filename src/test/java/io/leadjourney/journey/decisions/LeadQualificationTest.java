@@ -1,0 +1,56 @@
+package io.leadjourney.journey.decisions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Deployment(resources = "dmn/lead-qualification.dmn")
+class LeadQualificationTest extends DecisionTableTest {
+
+    @Override
+    String decisionKey() {
+        return "lead-qualification";
+    }
+
+    String stage(String signal, String current, int score) {
+        return single("qualifiedStage", "signalType", signal, "stage", current, "score", score);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"price_requested", "catalog_requested", "demo_requested", "quote_requested", "meeting_booked"})
+    void shouldQualifyAsSql_whenAskingPriceCatalogDemoQuoteOrMeeting(String signal) {
+        assertThat(stage(signal, "LEAD", 0)).isEqualTo("SQL");
+    }
+
+    @Test
+    void shouldQualifyAsSql_whenAPqlAsksForHelp() {
+        assertThat(stage("message_received", "PQL", 60)).isEqualTo("SQL");
+        assertThat(stage("message_received", "LEAD", 20)).isEqualTo("LEAD");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"trial_started", "sample_requested", "product_used"})
+    void shouldQualifyAsPql_whenTryingTheProduct(String signal) {
+        assertThat(stage(signal, "LEAD", 0)).isEqualTo("PQL");
+    }
+
+    @Test
+    void shouldQualifyAsSql_whenTheScoreReaches120() {
+        assertThat(stage("email_clicked", "MQL", 120)).isEqualTo("SQL");
+        assertThat(stage("email_clicked", "MQL", 119)).isEqualTo("MQL");
+    }
+
+    @Test
+    void shouldQualifyAsMql_whenTheScoreReaches40() {
+        assertThat(stage("email_opened", "LEAD", 40)).isEqualTo("MQL");
+        assertThat(stage("email_opened", "LEAD", 39)).isEqualTo("LEAD");
+    }
+
+    @Test
+    void shouldQualifyAsLead_forAnyOtherSignal() {
+        assertThat(stage("booth_visited", "CONTACT", 10)).isEqualTo("LEAD");
+    }
+}
