@@ -1,24 +1,27 @@
 package io.leadjourney.journey;
 
+import static io.leadjourney.journey.JourneyVariables.LAST_SIGNAL_TYPE;
 import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
+import static io.leadjourney.journey.JourneyVariables.QUALIFIED_STAGE;
 import static io.leadjourney.journey.JourneyVariables.STAGE;
 
+import io.leadjourney.people.PeopleService;
 import io.leadjourney.people.PersonId;
-import io.leadjourney.people.PersonRepository;
 import io.leadjourney.people.Stage;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Moves the person forward to the stage the latest evidence supports ({@code qualifiedStage}), see {@link Stage#advancedBy}. */
+/**
+ * Moves the person forward to the stage the lead-qualification table supports ({@code qualifiedStage}), by the rule
+ * of {@link Stage#advancedBy}: forward only, and never while sales own the person.
+ */
 @Component
 class AdvanceStageDelegate implements JavaDelegate {
 
-    static final ProcessVariable<String> QUALIFIED_STAGE = ProcessVariable.of("qualifiedStage", String.class);
+    private final PeopleService people;
 
-    private final PersonRepository people;
-
-    AdvanceStageDelegate(PersonRepository people) {
+    AdvanceStageDelegate(PeopleService people) {
         this.people = people;
     }
 
@@ -27,7 +30,8 @@ class AdvanceStageDelegate implements JavaDelegate {
         Stage current = Stage.valueOf(STAGE.from(execution));
         Stage next = current.advancedBy(Stage.valueOf(QUALIFIED_STAGE.from(execution)));
         if (next != current) {
-            people.updateStage(PersonId.of(PERSON_ID.from(execution)), next);
+            people.moveTo(PersonId.of(PERSON_ID.from(execution)), next,
+                "lead-qualification after " + LAST_SIGNAL_TYPE.from(execution), execution.getProcessInstanceId());
             STAGE.set(execution, next.name());
         }
     }

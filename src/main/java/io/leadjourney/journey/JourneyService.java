@@ -11,10 +11,13 @@ import static io.leadjourney.journey.JourneyVariables.STAGE;
 import java.util.Map;
 import java.util.Optional;
 
+import io.leadjourney.people.MarketingStopped;
 import io.leadjourney.people.Person;
 import io.leadjourney.people.PersonId;
+import io.leadjourney.people.Stage;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /** Starts and feeds each person's lead-journey. Runs in the caller's transaction. */
@@ -43,6 +46,28 @@ public class JourneyService {
                 STAGE.name(), person.stage().name(),
                 SCORE.name(), person.score()))
             .execute());
+    }
+
+    /**
+     * Tells the person's running journey that something outside it moved the person (an opportunity was won or
+     * lost, a contact joined an opportunity): the journey's conditions react to the new stage.
+     */
+    public void stageChanged(PersonId person, Stage stage, String lossReason) {
+        runningJourney(person).ifPresent(journey -> {
+            Map<String, Object> variables = new java.util.HashMap<>();
+            variables.put(STAGE.name(), stage.name());
+            if (lossReason != null) {
+                variables.put(JourneyVariables.LOSS_REASON.name(), lossReason);
+            }
+            runtime.setVariables(journey.getId(), variables);
+        });
+    }
+
+    /** Unsubscribe or withdrawn consent: the journey's nurture track stops at once. */
+    @EventListener
+    void marketingStopped(MarketingStopped event) {
+        runningJourney(event.person())
+            .ifPresent(journey -> runtime.setVariable(journey.getId(), JourneyVariables.MARKETING_STOPPED.name(), true));
     }
 
     /**

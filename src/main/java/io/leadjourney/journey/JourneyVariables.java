@@ -1,20 +1,71 @@
 package io.leadjourney.journey;
 
-/** The variables of the lead-journey process. The person lives in lj_person; the process keeps what its decisions need. */
+import java.util.Date;
+
+/**
+ * The variables of the lead-journey and opportunity processes. The person lives in lj_person; the processes keep
+ * their id and the small values their decisions and conditions need. Counters are {@link Number}s because the
+ * models' expressions ({@code ${silentRounds + 1}}) produce Longs while the DMN tables produce Integers.
+ */
 public final class JourneyVariables {
 
     public static final String PROCESS_KEY = "lead-journey";
+    public static final String OPPORTUNITY_PROCESS_KEY = "opportunity";
     public static final String MESSAGE_SIGNAL = "Message_Signal";
 
     public static final ProcessVariable<String> PERSON_ID = ProcessVariable.of("personId", String.class);
     /** The person's stage (a {@link io.leadjourney.people.Stage} name); conditional events in the model watch it. */
     public static final ProcessVariable<String> STAGE = ProcessVariable.of("stage", String.class);
-    public static final ProcessVariable<Integer> SCORE = ProcessVariable.of("score", Integer.class);
+    public static final ProcessVariable<Number> SCORE = ProcessVariable.of("score", Number.class);
 
-    // local to one signal's event sub-process instance
+    // profile, refreshed from lj_person at the start and on every signal (inputs of the DMN tables)
+    public static final ProcessVariable<String> TITLE = ProcessVariable.of("title", String.class);
+    public static final ProcessVariable<String> INDUSTRY = ProcessVariable.of("industry", String.class);
+    public static final ProcessVariable<String> SEGMENT = ProcessVariable.of("segment", String.class);
+    public static final ProcessVariable<String> COUNTRY = ProcessVariable.of("country", String.class);
+    public static final ProcessVariable<Boolean> WHATSAPP_CONSENT = ProcessVariable.of("whatsappConsent", Boolean.class);
+    /** True once the person unsubscribed or withdrew consent: the nurture track stops at once. */
+    public static final ProcessVariable<Boolean> MARKETING_STOPPED = ProcessVariable.of("marketingStopped", Boolean.class);
+
+    // marketing
+    public static final ProcessVariable<Number> SILENT_ROUNDS = ProcessVariable.of("silentRounds", Number.class);
+    public static final ProcessVariable<Boolean> ENGAGED = ProcessVariable.of("engaged", Boolean.class);
+    public static final ProcessVariable<Boolean> REENGAGED = ProcessVariable.of("reengaged", Boolean.class);
+    public static final ProcessVariable<Boolean> REFERRAL_ASKED = ProcessVariable.of("referralAsked", Boolean.class);
+    public static final ProcessVariable<String> LAST_SIGNAL_TYPE = ProcessVariable.of("lastSignalType", String.class);
+    public static final ProcessVariable<Long> ESTIMATED_VALUE = ProcessVariable.of("estimatedValue", Long.class);
+    public static final ProcessVariable<Boolean> COMPETITOR_INVOLVED = ProcessVariable.of("competitorInvolved", Boolean.class);
+    public static final ProcessVariable<Number> SIGNAL_POINTS = ProcessVariable.of("signalPoints", Number.class);
+    public static final ProcessVariable<String> QUALIFIED_STAGE = ProcessVariable.of("qualifiedStage", String.class);
+
+    // sales
+    public static final ProcessVariable<String> CANDIDATE_GROUP = ProcessVariable.of("candidateGroup", String.class);
+    public static final ProcessVariable<String> FOLLOW_UP_WITHIN = ProcessVariable.of("followUpWithin", String.class);
+    public static final ProcessVariable<Date> FOLLOW_UP_DUE = ProcessVariable.of("followUpDue", Date.class);
+    public static final ProcessVariable<String> FOLLOW_UP_ASSIGNEE = ProcessVariable.of("followUpAssignee", String.class);
+    public static final ProcessVariable<Number> CONTACT_ATTEMPTS = ProcessVariable.of("contactAttempts", Number.class);
+    public static final ProcessVariable<Boolean> CONTACTED = ProcessVariable.of("contacted", Boolean.class);
+    public static final ProcessVariable<String> NOTES = ProcessVariable.of("notes", String.class);
+    public static final ProcessVariable<String> GRADE = ProcessVariable.of("grade", String.class);
+    public static final ProcessVariable<String> LOSS_REASON = ProcessVariable.of("lossReason", String.class);
+    public static final ProcessVariable<String> OUTCOME = ProcessVariable.of("outcome", String.class);
+    public static final ProcessVariable<String> OPPORTUNITY_ID = ProcessVariable.of("opportunityId", String.class);
+    public static final ProcessVariable<Long> DEAL_VALUE = ProcessVariable.of("value", Long.class);
+
+    // one signal's event sub-process instance (local)
     public static final ProcessVariable<String> SIGNAL_ID = ProcessVariable.of("signalId", String.class);
     public static final ProcessVariable<String> SIGNAL_TYPE = ProcessVariable.of("signalType", String.class);
 
+    // input parameters of the element templates
+    public static final ProcessVariable<String> TARGET_STAGE = ProcessVariable.of("targetStage", String.class);
+    public static final ProcessVariable<String> TEMPLATE = ProcessVariable.of("template", String.class);
+    public static final ProcessVariable<String> CHANNEL = ProcessVariable.of("channel", String.class);
+    public static final ProcessVariable<String> RESULT = ProcessVariable.of("result", String.class);
+
     private JourneyVariables() {
+    }
+
+    static int count(Number value) {
+        return value == null ? 0 : value.intValue();
     }
 }

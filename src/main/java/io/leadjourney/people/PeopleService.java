@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -20,13 +21,38 @@ public class PeopleService {
 
     private final PersonRepository people;
     private final ConsentRepository consents;
+    private final StageHistory stageHistory;
+    private final ApplicationEventPublisher events;
     private final String defaultTimeZone;
 
-    PeopleService(PersonRepository people, ConsentRepository consents,
+    PeopleService(PersonRepository people, ConsentRepository consents, StageHistory stageHistory, ApplicationEventPublisher events,
                   @Value("${journey.default-time-zone:Asia/Jakarta}") String defaultTimeZone) {
         this.people = people;
         this.consents = consents;
+        this.stageHistory = stageHistory;
+        this.events = events;
         this.defaultTimeZone = defaultTimeZone;
+    }
+
+    /** Moves the person to {@code stage} and records the change with its reason; no-op when already there. */
+    public Person moveTo(PersonId id, Stage stage, String reason, String processInstanceId) {
+        Person person = people.lock(id).orElseThrow(() -> new IllegalStateException("no person " + id));
+        if (person.stage() == stage) {
+            return person;
+        }
+        people.updateStage(id, stage);
+        stageHistory.record(new StageHistory.StageChange(id.value(), person.stage(), stage, OffsetDateTime.now(java.time.ZoneOffset.UTC),
+            reason, processInstanceId));
+        return people.findById(id).orElseThrow();
+    }
+
+    /** Adds points and returns the new score. */
+    public int addScore(PersonId id, int points) {
+        return people.addScore(id, points);
+    }
+
+    public void grade(PersonId id, String grade) {
+        people.updateGrade(id, grade);
     }
 
     public Registration register(ContactDetails details, Stage stageIfNew, OffsetDateTime at) {
@@ -47,6 +73,7 @@ public class PeopleService {
             details.timeZone() == null ? defaultTimeZone : details.timeZone(),
             stageIfNew, 0, null, newToken(), null, at, at);
         people.insert(created);
+        stageHistory.record(new StageHistory.StageChange(created.id().value(), null, stageIfNew, at, "registered from " + details.source(), null));
         return new Registration(created, true);
     }
 
@@ -63,8 +90,27 @@ public class PeopleService {
         return consents.current(id);
     }
 
+    /** Records a consent statement; a withdrawal that leaves no channel granted stops all marketing at once. */
     public void recordConsent(PersonId id, Channel channel, boolean granted, OffsetDateTime at, String source, String wording) {
         consents.record(id, channel, granted, at, source, wording);
+        if (!granted && !consents.current(id).containsValue(true)) {
+            stopMarketing(id, at, "consent withdrawn (" + source + ")");
+        }
+    }
+
+    /** Unsubscribe: no marketing on any channel from now on; sales tasks are not affected. */
+    public void stopMarketing(PersonId id, OffsetDateTime at, String source) {
+        Person person = people.lock(id).orElseThrow(() -> new IllegalStateException("no person " + id));
+        if (person.marketingStopped()) {
+            return;
+        }
+        people.stopMarketing(id, at);
+        for (Channel channel : Channel.values()) {
+            if (consents.granted(id, channel)) {
+                consents.record(id, channel, false, at, source, null);
+            }
+        }
+        events.publishEvent(new MarketingStopped(id, source));
     }
 
     /** New details fill what is missing; a phone already used by someone else is not taken over. */

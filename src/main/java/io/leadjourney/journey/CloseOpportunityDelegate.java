@@ -1,0 +1,54 @@
+package io.leadjourney.journey;
+
+import static io.leadjourney.journey.JourneyVariables.DEAL_VALUE;
+import static io.leadjourney.journey.JourneyVariables.LOSS_REASON;
+import static io.leadjourney.journey.JourneyVariables.NOTES;
+import static io.leadjourney.journey.JourneyVariables.OPPORTUNITY_ID;
+import static io.leadjourney.journey.JourneyVariables.OUTCOME;
+import static io.leadjourney.journey.JourneyVariables.RESULT;
+
+import io.leadjourney.people.PeopleService;
+import io.leadjourney.people.PersonId;
+import io.leadjourney.people.Stage;
+import io.leadjourney.sales.Opportunities;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closes the opportunity (input parameter {@code result}: WON or LOST) with its evaluation record, and moves every
+ * contact: WON makes each a customer, LOST makes each closed-lost with the reason (their journeys then re-engage them).
+ */
+@Component
+class CloseOpportunityDelegate implements JavaDelegate {
+
+    private final Opportunities opportunities;
+    private final PeopleService people;
+    private final JourneyService journeys;
+
+    CloseOpportunityDelegate(Opportunities opportunities, PeopleService people, JourneyService journeys) {
+        this.opportunities = opportunities;
+        this.people = people;
+        this.journeys = journeys;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Opportunities.Status result = Opportunities.Status.valueOf(RESULT.from(execution));
+        String opportunityId = OPPORTUNITY_ID.from(execution);
+        String lossReason = result == Opportunities.Status.LOST ? lossReason(LOSS_REASON.from(execution)) : null;
+        opportunities.close(opportunityId, result, lossReason, DEAL_VALUE.from(execution), NOTES.from(execution));
+        Stage stage = result == Opportunities.Status.WON ? Stage.CUSTOMER : Stage.CLOSED_LOST;
+        String reason = result == Opportunities.Status.WON ? "deal won" : "deal lost: " + lossReason;
+        for (PersonId contact : opportunities.contacts(opportunityId)) {
+            people.moveTo(contact, stage, reason, execution.getProcessInstanceId());
+            journeys.stageChanged(contact, stage, lossReason);
+        }
+        OUTCOME.set(execution, result.name());
+        LOSS_REASON.set(execution, lossReason);
+    }
+
+    private static String lossReason(String given) {
+        return given == null || given.isBlank() ? "OTHER" : given;
+    }
+}

@@ -1,0 +1,57 @@
+package io.leadjourney.journey;
+
+import static io.leadjourney.journey.JourneyVariables.COUNTRY;
+import static io.leadjourney.journey.JourneyVariables.INDUSTRY;
+import static io.leadjourney.journey.JourneyVariables.MARKETING_STOPPED;
+import static io.leadjourney.journey.JourneyVariables.SCORE;
+import static io.leadjourney.journey.JourneyVariables.SEGMENT;
+import static io.leadjourney.journey.JourneyVariables.TITLE;
+import static io.leadjourney.journey.JourneyVariables.WHATSAPP_CONSENT;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.leadjourney.people.Channel;
+import io.leadjourney.people.ConsentRepository;
+import io.leadjourney.people.Person;
+import io.leadjourney.people.PersonId;
+import io.leadjourney.people.PersonRepository;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/** Copies what the decision tables need of a person into the journey's variables. */
+@Component
+class JourneyProfile {
+
+    private final PersonRepository people;
+    private final ConsentRepository consents;
+
+    JourneyProfile(PersonRepository people, ConsentRepository consents) {
+        this.people = people;
+        this.consents = consents;
+    }
+
+    Person refresh(VariableScope scope, PersonId id) {
+        Person person = people.findById(id).orElseThrow(() -> new IllegalStateException("journey of unknown person " + id));
+        TITLE.set(scope, person.title());
+        INDUSTRY.set(scope, person.industry() == null ? null : person.industry().toLowerCase());
+        SEGMENT.set(scope, person.company() == null ? "B2C" : "B2B");
+        COUNTRY.set(scope, country(person.phone()));
+        SCORE.set(scope, person.score());
+        WHATSAPP_CONSENT.set(scope, consents.granted(id, Channel.WHATSAPP));
+        MARKETING_STOPPED.set(scope, person.marketingStopped());
+        return person;
+    }
+
+    /** ISO country of the phone number, or "" when unknown. */
+    static String country(String e164) {
+        if (e164 == null) {
+            return "";
+        }
+        try {
+            String region = PhoneNumberUtil.getInstance().getRegionCodeForNumber(PhoneNumberUtil.getInstance().parse(e164, null));
+            return region == null ? "" : region;
+        } catch (NumberParseException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.leadjourney.journey;
+
+import static io.leadjourney.journey.JourneyVariables.CONTACT_ATTEMPTS;
+import static io.leadjourney.journey.JourneyVariables.FOLLOW_UP_ASSIGNEE;
+import static io.leadjourney.journey.JourneyVariables.FOLLOW_UP_DUE;
+import static io.leadjourney.journey.JourneyVariables.FOLLOW_UP_WITHIN;
+
+import java.time.Duration;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/** Turns the SLA the follow-up-sla table decided ({@code followUpWithin}) into the task's due date. */
+@Component
+class PlanFollowUpDelegate implements JavaDelegate {
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Duration within = Duration.parse(FOLLOW_UP_WITHIN.from(execution));
+        FOLLOW_UP_DUE.set(execution, Date.from(ClockUtil.getCurrentTime().toInstant().plus(within)));
+        if (CONTACT_ATTEMPTS.from(execution) == null) {
+            CONTACT_ATTEMPTS.set(execution, 0);
+        }
+        if (!execution.hasVariable(FOLLOW_UP_ASSIGNEE.name())) {
+            FOLLOW_UP_ASSIGNEE.set(execution, null);
+        }
+    }
+}

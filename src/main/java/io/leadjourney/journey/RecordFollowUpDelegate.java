@@ -1,0 +1,35 @@
+package io.leadjourney.journey;
+
+import static io.leadjourney.journey.JourneyVariables.CONTACTED;
+import static io.leadjourney.journey.JourneyVariables.CONTACT_ATTEMPTS;
+import static io.leadjourney.journey.JourneyVariables.NOTES;
+import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
+
+import io.leadjourney.people.Notes;
+import io.leadjourney.people.PersonId;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** After a follow-up call: counts unanswered attempts and keeps the salesperson's notes in the conversation history. */
+@Component
+class RecordFollowUpDelegate implements JavaDelegate {
+
+    private final Notes notes;
+
+    RecordFollowUpDelegate(Notes notes) {
+        this.notes = notes;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        boolean contacted = Boolean.TRUE.equals(CONTACTED.from(execution));
+        int attempts = JourneyVariables.count(CONTACT_ATTEMPTS.from(execution));
+        CONTACT_ATTEMPTS.set(execution, contacted ? 0 : attempts + 1);
+        String text = NOTES.from(execution);
+        String outcome = contacted ? "reached" : "not reached (attempt " + (attempts + 1) + ")";
+        notes.add(PersonId.of(PERSON_ID.from(execution)), Journeys.currentUser(execution), "Follow up and qualify", outcome,
+            text == null || text.isBlank() ? null : text.trim());
+        NOTES.set(execution, null);
+    }
+}

@@ -1,0 +1,58 @@
+package io.leadjourney.journey;
+
+import static io.leadjourney.journey.JourneyVariables.CHANNEL;
+import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
+import static io.leadjourney.journey.JourneyVariables.TEMPLATE;
+
+import io.leadjourney.messaging.MarketingMessages;
+import io.leadjourney.messaging.MessageOrder;
+import io.leadjourney.messaging.SendOutcome;
+import io.leadjourney.people.Channel;
+import io.leadjourney.people.PersonId;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Element template "Send message": sends the marketing message {@code template} on {@code channel} (EMAIL or
+ * WHATSAPP) to the journey's person. Outside the send window or over the cap the step waits (its job is deferred);
+ * without consent it is skipped; an SMTP or WhatsApp failure fails the job, which retries on the model's cycle and
+ * then raises an incident.
+ */
+@Component
+@SideEffect
+class SendMessageDelegate implements JavaDelegate {
+
+    private final MarketingMessages messages;
+
+    SendMessageDelegate(MarketingMessages messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Channel channel;
+        try {
+            channel = Channel.valueOf(CHANNEL.from(execution));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("channel '" + CHANNEL.from(execution) + "' is not EMAIL or WHATSAPP");
+        }
+        MessageOrder order = new MessageOrder(PersonId.of(PERSON_ID.from(execution)), execution.getProcessInstanceId(),
+            stepKey(execution, TEMPLATE.from(execution)), TEMPLATE.from(execution), channel);
+        if (messages.send(order) instanceof SendOutcome.Deferred deferred) {
+            throw new JobDeferral(deferred.until(), deferred.reason());
+        }
+    }
+
+    /**
+     * Identifies this arrival at the step: the id of the job running it, which stays the same across retries and
+     * differs on every new arrival (a loop, a later nurture round).
+     */
+    static String stepKey(DelegateExecution execution, String template) {
+        JobEntity job = Context.getCommandContext() == null ? null : Context.getCommandContext().getCurrentJob();
+        String arrival = job != null ? job.getId() : execution.getActivityInstanceId();
+        return execution.getCurrentActivityId() + "|" + template + "|" + arrival;
+    }
+}

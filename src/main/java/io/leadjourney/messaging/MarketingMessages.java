@@ -1,0 +1,172 @@
+package io.leadjourney.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import io.leadjourney.people.Channel;
+import io.leadjourney.people.ConsentRepository;
+import io.leadjourney.people.PeopleService;
+import io.leadjourney.people.Person;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends the marketing messages journey steps order. Right before each send, in this order: consent and unsubscribe,
+ * the send window in the person's time zone, the weekly frequency cap across all journeys. Each (person, journey,
+ * step) is sent at most once (see {@link Outbox}).
+ */
+@Service
+public class MarketingMessages {
+
+    private final Outbox outbox;
+    private final PeopleService people;
+    private final ConsentRepository consents;
+    private final MessageTemplates templates;
+    private final EmailSender email;
+    private final WhatsAppClient whatsApp;
+    private final MessagingSettings settings;
+    private final SendPolicy policy;
+    private final Clock clock;
+
+    MarketingMessages(Outbox outbox, PeopleService people, ConsentRepository consents, MessageTemplates templates, EmailSender email,
+                      WhatsAppClient whatsApp, MessagingSettings settings, Clock clock) {
+        this.outbox = outbox;
+        this.people = people;
+        this.consents = consents;
+        this.templates = templates;
+        this.email = email;
+        this.whatsApp = whatsApp;
+        this.settings = settings;
+        this.policy = new SendPolicy(settings.sendWindow(), settings.frequencyCap().perWeek());
+        this.clock = clock;
+    }
+
+    public SendOutcome send(MessageOrder order) {
+        Optional<Outbox.Row> earlier = outbox.find(order);
+        if (earlier.isPresent()) {
+            return Outbox.Status.SENT.name().equals(earlier.get().status())
+                ? new SendOutcome.Sent(earlier.get().messageId(), true)
+                : new SendOutcome.Skipped(earlier.get().detail());
+        }
+        Person person = people.find(order.person()).orElseThrow(() -> new IllegalStateException("no person " + order.person()));
+
+        String refusal = refusal(person, order.channel());
+        if (refusal != null) {
+            outbox.skipped(order, Outbox.Kind.MARKETING, refusal);
+            return new SendOutcome.Skipped(refusal);
+        }
+        Instant now = clock.instant();
+        ZoneId zone = zone(person);
+        Optional<Instant> opening = policy.nextWindowOpening(now, zone);
+        if (opening.isPresent()) {
+            return new SendOutcome.Deferred(opening.get(), "outside the send window " + settings.sendWindow().start() + "–"
+                + settings.sendWindow().end() + " " + zone);
+        }
+        Optional<Instant> capFrees = policy.capFreesAt(now, outbox.marketingSentSince(person.id().value(), now.minus(SendPolicy.CAP_PERIOD)));
+        if (capFrees.isPresent()) {
+            Instant until = policy.nextWindowOpening(capFrees.get(), zone).orElse(capFrees.get());
+            return new SendOutcome.Deferred(until, "weekly cap of " + policy.perWeek() + " marketing messages reached");
+        }
+
+        String messageId = messageId(order);
+        Map<String, Object> variables = variables(person);
+        switch (order.channel()) {
+            case EMAIL -> sendEmail(order, person, messageId, variables);
+            case WHATSAPP -> {
+                String id = whatsApp.sendTemplate(person.phone(), order.template(), language(person), firstName(person));
+                outbox.sent(order, Outbox.Kind.MARKETING, id, person.phone(), "WhatsApp template " + order.template());
+                return new SendOutcome.Sent(id, false);
+            }
+        }
+        return new SendOutcome.Sent(messageId, false);
+    }
+
+    private void sendEmail(MessageOrder order, Person person, String messageId, Map<String, Object> variables) {
+        String language = language(person);
+        MessageTemplates.Rendered message = templates.render(order.template(), language, variables);
+        String footer = templates.renderOptional("_footer", language, variables).map(MessageTemplates.Rendered::text).orElse("");
+        String text = message.text() + "\n\n-- \n" + footer;
+        String html = message.html() != null ? message.html()
+            : templates.htmlFromText(message.subject(), message.text(), language, footer.lines().findFirst().orElse(""), unsubscribeUrl(person));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Unsubscribe", "<" + unsubscribeUrl(person) + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        headers.put("X-Lead-Journey-Template", order.template());
+        email.send(new EmailSender.Email(person.email(), person.name(), message.subject(), text, html, messageId, headers));
+        outbox.sent(order, Outbox.Kind.MARKETING, messageId, person.email(), message.subject());
+    }
+
+    /** Why the person must not get marketing on the channel, or null when they may. */
+    private String refusal(Person person, Channel channel) {
+        if (person.marketingStopped()) {
+            return "unsubscribed";
+        }
+        if (!consents.granted(person.id(), channel)) {
+            return "no " + channel.name().toLowerCase() + " consent";
+        }
+        if (channel == Channel.EMAIL && person.email() == null) {
+            return "no email address";
+        }
+        if (channel == Channel.WHATSAPP && person.phone() == null) {
+            return "no phone number";
+        }
+        return null;
+    }
+
+    private Map<String, Object> variables(Person person) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("firstName", firstName(person));
+        variables.put("name", person.name());
+        variables.put("company", person.company());
+        variables.put("unsubscribeUrl", unsubscribeUrl(person));
+        variables.put("senderName", settings.sender().name());
+        variables.put("senderAddress", settings.sender().postalAddress());
+        return variables;
+    }
+
+    String unsubscribeUrl(Person person) {
+        String base = settings.publicBaseUrl().endsWith("/") ? settings.publicBaseUrl() : settings.publicBaseUrl() + "/";
+        return base + "unsubscribe/" + person.unsubscribeToken();
+    }
+
+    private ZoneId zone(Person person) {
+        try {
+            return ZoneId.of(person.timeZone());
+        } catch (DateTimeException | NullPointerException e) {
+            return settings.defaultTimeZone();
+        }
+    }
+
+    private static String language(Person person) {
+        return person.language() == null ? MessageTemplates.DEFAULT_LANGUAGE : person.language();
+    }
+
+    static String firstName(Person person) {
+        if (person.name() == null) {
+            return null;
+        }
+        String[] parts = person.name().trim().split("\\s+");
+        return parts[0];
+    }
+
+    /** Stable per (person, journey, step): a resend after a crash carries the same Message-ID. */
+    private String messageId(MessageOrder order) {
+        String domain = settings.sender().email().substring(settings.sender().email().indexOf('@') + 1);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
+                (order.person().value() + "|" + order.processInstanceId() + "|" + order.stepKey()).getBytes(StandardCharsets.UTF_8));
+            return "<" + HexFormat.of().formatHex(digest, 0, 16) + "@" + domain + ">";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.leadjourney.messaging;
+
+import io.leadjourney.people.Channel;
+import io.leadjourney.people.PersonId;
+
+/**
+ * One marketing message a journey step wants sent. {@code stepKey} identifies the step's arrival (stable across
+ * retries of the same step), so (person, journey, step) is sent at most once.
+ */
+public record MessageOrder(PersonId person, String processInstanceId, String stepKey, String template, Channel channel) {
+}

@@ -1,0 +1,69 @@
+package io.leadjourney.messaging;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * A client of the WhatsApp Cloud API message endpoint: template messages (the only kind a business may start a
+ * conversation with). The template name on WhatsApp is ours with '_' for '-' (lead-education-1 → lead_education_1),
+ * in the person's language, with the first name as body parameter {{1}}.
+ */
+@Component
+class WhatsAppClient {
+
+    private final MessagingSettings.WhatsApp settings;
+    private final RestClient client;
+
+    WhatsAppClient(MessagingSettings settings, RestClient.Builder builder) {
+        this.settings = settings.whatsapp();
+        SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
+        timeouts.setConnectTimeout(5_000);
+        timeouts.setReadTimeout(10_000);
+        this.client = builder.requestFactory(timeouts).build();
+    }
+
+    boolean configured() {
+        return settings.configured();
+    }
+
+    /** Sends a template message to an E.164 number; returns the WhatsApp message id. Fails on any non-2xx answer. */
+    String sendTemplate(String e164, String template, String language, String firstName) {
+        if (!configured()) {
+            throw new IllegalStateException("WhatsApp is not configured (journey.whatsapp.token and journey.whatsapp.phone-number-id)");
+        }
+        Map<String, Object> body = Map.of(
+            "messaging_product", "whatsapp",
+            "recipient_type", "individual",
+            "to", e164.startsWith("+") ? e164.substring(1) : e164,
+            "type", "template",
+            "template", Map.of(
+                "name", template.replace('-', '_'),
+                "language", Map.of("code", language),
+                "components", List.of(Map.of(
+                    "type", "body",
+                    "parameters", List.of(Map.of("type", "text", "text", firstName == null ? "" : firstName))))));
+        try {
+            JsonNode answer = client.post()
+                .uri(settings.baseUrl() + "/{phoneNumberId}/messages", settings.phoneNumberId())
+                .header("Authorization", "Bearer " + settings.token())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body)
+                .retrieve()
+                .body(JsonNode.class);
+            JsonNode id = answer == null ? null : answer.path("messages").path(0).path("id");
+            if (id == null || id.isMissingNode() || id.asText().isBlank()) {
+                throw new IllegalStateException("WhatsApp accepted the request but returned no message id: " + answer);
+            }
+            return id.asText();
+        } catch (RestClientException e) {
+            throw new IllegalStateException("WhatsApp Cloud API refused or failed the message: " + e.getMessage(), e);
+        }
+    }
+}

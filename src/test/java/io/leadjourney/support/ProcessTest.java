@@ -1,0 +1,182 @@
+package io.leadjourney.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.leadjourney.intake.SignalIntake;
+import io.leadjourney.intake.SignalReceipt;
+import io.leadjourney.intake.SignalRequest;
+import io.leadjourney.journey.JourneyService;
+import io.leadjourney.messaging.LocalSmtpServer;
+import io.leadjourney.people.Channel;
+import io.leadjourney.people.ContactDetails;
+import io.leadjourney.people.PeopleService;
+import io.leadjourney.people.Person;
+import io.leadjourney.people.PersonId;
+import io.leadjourney.people.Stage;
+import io.leadjourney.platform.security.Caller;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Process tests on the whole application (real delegates, DMN tables, database and SMTP server): the engine clock
+ * starts on a Monday 10:00 in Jakarta, inside the send window, and tests move it forward and run the jobs that
+ * fall due, instead of waiting.
+ */
+public abstract class ProcessTest extends IntegrationTest {
+
+    /** Monday 23 November 2026, 10:00 Asia/Jakarta. */
+    protected static final Instant START = Instant.parse("2026-11-23T03:00:00Z");
+
+    @Autowired
+    protected ProcessEngine engine;
+    @Autowired
+    protected RuntimeService runtime;
+    @Autowired
+    protected TaskService tasks;
+    @Autowired
+    protected ManagementService management;
+    @Autowired
+    protected SignalIntake intake;
+    @Autowired
+    protected PeopleService people;
+    @Autowired
+    protected JourneyService journeyService;
+    @Autowired
+    protected LocalSmtpServer smtp;
+    @Autowired
+    protected TransactionTemplate transaction;
+
+    @BeforeEach
+    void engineClockAndAssertions() {
+        BpmnAwareTests.init(engine);
+        ClockUtil.setCurrentTime(Date.from(START));
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    protected static String newEmail(String name) {
+        return name + "." + UUID.randomUUID().toString().substring(0, 8) + "@example.co.id";
+    }
+
+    protected SignalReceipt signal(String type, String email) {
+        return signal(type, email, null);
+    }
+
+    protected SignalReceipt signal(String type, String email, Map<String, Object> attributes) {
+        return intake.receive(Caller.intake("test"), new SignalRequest(type, email, null, "Rina Wijaya", null, null, null, "website",
+            "id", null, new SignalRequest.ConsentStatement(true, false, "test-v1"), null, attributes), null);
+    }
+
+    /** A person who only exists as data (an imported contact), with email consent, and their journey. */
+    protected Person importedContact(String email) {
+        return transaction.execute(status -> {
+            Person person = people.register(new ContactDetails(email, null, "Budi Santoso", "Toko Maju", "Pemilik", "retail", "expo-2026",
+                "id", null), Stage.CONTACT, OffsetDateTime.now(ZoneOffset.UTC)).person();
+            people.recordConsent(person.id(), Channel.EMAIL, true, OffsetDateTime.now(ZoneOffset.UTC), "expo-2026", "expo-form-v1");
+            journeyService.ensureJourney(person);
+            return person;
+        });
+    }
+
+    protected ProcessInstance journey(String personId) {
+        return journeys.journeyOf(personId);
+    }
+
+    protected Stage stage(String personId) {
+        return people.find(PersonId.of(personId)).orElseThrow().stage();
+    }
+
+    /** Moves the engine clock forward and runs every job of the instance (and its called processes) that is due. */
+    protected void advance(Duration duration, ProcessInstance instance) {
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
+        runDueJobs(instance);
+    }
+
+    protected void runDueJobs(ProcessInstance instance) {
+        for (int round = 0; round < 200; round++) {
+            List<Job> due = management.createJobQuery().executable().list().stream()
+                .filter(job -> belongsTo(job, instance))
+                .toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            for (Job job : due) {
+                management.executeJob(job.getId());
+            }
+        }
+        throw new AssertionError("jobs keep coming after 200 rounds");
+    }
+
+    private boolean belongsTo(Job job, ProcessInstance instance) {
+        if (instance.getId().equals(job.getProcessInstanceId())) {
+            return true;
+        }
+        return runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list().stream()
+            .anyMatch(sub -> sub.getId().equals(job.getProcessInstanceId()));
+    }
+
+    protected Task taskOf(ProcessInstance instance, String taskDefinitionKey) {
+        List<Task> found = tasks.createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).taskDefinitionKey(taskDefinitionKey).list();
+        if (found.isEmpty()) {
+            List<String> subIds = runtime.createProcessInstanceQuery().superProcessInstanceId(instance.getId()).list().stream()
+                .map(ProcessInstance::getId).toList();
+            for (String sub : subIds) {
+                found = tasks.createTaskQuery().processInstanceId(sub).taskDefinitionKey(taskDefinitionKey).list();
+                if (!found.isEmpty()) {
+                    break;
+                }
+            }
+        }
+        assertThat(found).as("open task " + taskDefinitionKey).hasSize(1);
+        return found.get(0);
+    }
+
+    protected ProcessInstance opportunityOf(ProcessInstance journey) {
+        return runtime.createProcessInstanceQuery().superProcessInstanceId(journey.getId()).singleResult();
+    }
+
+    protected List<MimeMessage> mailTo(String address) {
+        return smtp.received().stream().filter(message -> {
+            try {
+                return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    protected static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
