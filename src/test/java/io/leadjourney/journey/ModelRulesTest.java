@@ -113,6 +113,32 @@ class ModelRulesTest {
         }));
     }
 
+    @org.junit.jupiter.api.Test
+    void theElementTemplatesPointAtExistingDelegatesAndTheModelsUseExistingTemplates() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode templates = new ObjectMapper().readTree(BPMN.resolve(".camunda/element-templates/lead-journey.json").toFile());
+        Set<String> templateIds = new java.util.HashSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode template : templates) {
+            templateIds.add(template.path("id").asText());
+            for (com.fasterxml.jackson.databind.JsonNode property : template.path("properties")) {
+                if ("camunda:delegateExpression".equals(property.path("binding").path("name").asText())) {
+                    Matcher bean = DELEGATE.matcher(property.path("value").asText());
+                    assertThat(bean.matches()).isTrue();
+                    String className = "io.leadjourney.journey." + Character.toUpperCase(bean.group(1).charAt(0)) + bean.group(1).substring(1);
+                    assertThat(org.springframework.util.ClassUtils.isPresent(className, getClass().getClassLoader()))
+                        .as(template.path("name").asText() + " -> " + className).isTrue();
+                }
+            }
+        }
+        for (Path file : files(BPMN, ".bpmn").toList()) {
+            for (ServiceTask task : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(ServiceTask.class)) {
+                String template = task.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "modelerTemplate");
+                if (template != null) {
+                    assertThat(templateIds).as(task.getId() + " template").contains(template);
+                }
+            }
+        }
+    }
+
     private static void checkId(BaseElement element, List<String> problems) {
         String id = element.getId();
         if (id == null || !MEANINGFUL_ID.matcher(id).matches() || GENERATED_ID.matcher(id).matches()) {
