@@ -55,11 +55,16 @@ public class PeopleService {
         people.updateGrade(id, grade);
     }
 
+    /**
+     * Finds the person by email, then by phone, and merges the details in; or creates them at {@code stageIfNew}.
+     * The person's row stays locked until the caller's transaction ends.
+     */
     public Registration register(ContactDetails details, Stage stageIfNew, OffsetDateTime at) {
         if (!details.identifiable()) {
             throw new IllegalArgumentException("a person needs an email or a phone");
         }
-        Optional<Person> existing = findByContact(details.email(), details.phone());
+        // the row lock serialises everything done to one person in concurrent transactions (signals, imports, tasks)
+        Optional<Person> existing = findByContact(details.email(), details.phone()).flatMap(found -> people.lock(found.id()));
         if (existing.isPresent()) {
             Person merged = merge(existing.get(), details);
             if (!merged.equals(existing.get())) {

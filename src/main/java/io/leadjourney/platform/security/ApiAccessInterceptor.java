@@ -2,6 +2,7 @@ package io.leadjourney.platform.security;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,8 +18,9 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Authenticates the project's own endpoints: {@link IntakeApi} by X-Api-Key, {@link AllowedGroups} by HTTP Basic
- * against Camunda's users. An /api endpoint without either annotation is refused (fail closed).
+ * Authenticates the project's own endpoints: {@link IntakeApi} by X-Api-Key (rate-limited per key),
+ * {@link AllowedGroups} by HTTP Basic against Camunda's users; an endpoint with both takes either. An /api endpoint
+ * without either annotation is refused (fail closed).
  */
 @Component
 class ApiAccessInterceptor implements HandlerInterceptor {
@@ -27,10 +29,12 @@ class ApiAccessInterceptor implements HandlerInterceptor {
     private static final String REALM = "Basic realm=\"Lead Journey\", charset=\"UTF-8\"";
 
     private final ApiKeys apiKeys;
+    private final RateLimits rateLimits;
     private final IdentityService identityService;
 
-    ApiAccessInterceptor(ApiKeys apiKeys, IdentityService identityService) {
+    ApiAccessInterceptor(ApiKeys apiKeys, RateLimits rateLimits, IdentityService identityService) {
         this.apiKeys = apiKeys;
+        this.rateLimits = rateLimits;
         this.identityService = identityService;
     }
 
@@ -41,29 +45,37 @@ class ApiAccessInterceptor implements HandlerInterceptor {
         }
         IntakeApi intake = annotation(method, IntakeApi.class);
         AllowedGroups groups = annotation(method, AllowedGroups.class);
-        if (intake != null) {
-            return apiKeys.systemFor(request.getHeader(API_KEY_HEADER))
-                .map(system -> {
-                    request.setAttribute(Caller.ATTRIBUTE, Caller.intake(system));
-                    return true;
-                })
-                .orElseGet(() -> deny(request, response, HttpStatus.UNAUTHORIZED, "A valid " + API_KEY_HEADER + " header is required."));
+        if (intake == null && groups == null) {
+            return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                || deny(request, response, HttpStatus.FORBIDDEN, "This endpoint declares no access rule.");
         }
-        if (groups != null) {
-            Caller caller = basicUser(request);
-            if (caller == null) {
-                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);
-                return deny(request, response, HttpStatus.UNAUTHORIZED, "Sign in with your Lead Journey user (HTTP Basic).");
+        String key = request.getHeader(API_KEY_HEADER);
+        if (intake != null && (key != null || groups == null)) {
+            Optional<String> system = apiKeys.systemFor(key);
+            if (system.isEmpty()) {
+                return deny(request, response, HttpStatus.UNAUTHORIZED, "A valid " + API_KEY_HEADER + " header is required.");
             }
-            if (!caller.inAny(groups.value())) {
-                return deny(request, response, HttpStatus.FORBIDDEN, "User '" + caller.userId() + "' may not do this.");
+            long waitSeconds = rateLimits.secondsToWait(system.get());
+            if (waitSeconds > 0) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(waitSeconds));
+                return deny(request, response, HttpStatus.TOO_MANY_REQUESTS,
+                    "Rate limit of the API key exceeded; retry after " + waitSeconds + " s.");
             }
-            request.setAttribute(Caller.ATTRIBUTE, caller);
+            request.setAttribute(Caller.ATTRIBUTE, Caller.intake(system.get()));
             return true;
         }
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            return deny(request, response, HttpStatus.FORBIDDEN, "This endpoint declares no access rule.");
+        if (groups == null) {
+            return deny(request, response, HttpStatus.UNAUTHORIZED, "A valid " + API_KEY_HEADER + " header is required.");
         }
+        Caller caller = basicUser(request);
+        if (caller == null) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);
+            return deny(request, response, HttpStatus.UNAUTHORIZED, "Sign in with your Lead Journey user (HTTP Basic).");
+        }
+        if (!caller.inAny(groups.value())) {
+            return deny(request, response, HttpStatus.FORBIDDEN, "User '" + caller.userId() + "' may not do this.");
+        }
+        request.setAttribute(Caller.ATTRIBUTE, caller);
         return true;
     }
 

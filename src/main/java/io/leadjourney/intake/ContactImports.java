@@ -1,0 +1,244 @@
+package io.leadjourney.intake;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.leadjourney.people.Channel;
+import io.leadjourney.people.ContactData;
+import io.leadjourney.people.ContactDetails;
+import io.leadjourney.people.PeopleService;
+import io.leadjourney.people.Registration;
+import io.leadjourney.people.Stage;
+import io.leadjourney.platform.web.InvalidRequestException;
+import jakarta.annotation.PreDestroy;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Contact imports (business cards, event lists, old customer databases): the CSV is checked whole while the upload
+ * request is open (a malformed file is refused with nothing written), then imported in the background in batches,
+ * streaming, so memory does not grow with the file. Duplicates inside the file and against existing people are
+ * merged; imported people start as CONTACT and their journeys are started by PendingJourneys.
+ */
+@Service
+public class ContactImports {
+
+    static final List<String> COLUMNS = List.of("name", "email", "phone", "company", "title", "industry", "source");
+    static final int BATCH = 500;
+    private static final Logger log = LoggerFactory.getLogger(ContactImports.class);
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+        .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(true).setIgnoreHeaderCase(true).get();
+
+    public record Options(String fileName, String source, Boolean consentEmail, Boolean consentWhatsapp, String consentWording,
+                          String requestedBy) {
+    }
+
+    private final ImportRepository imports;
+    private final PeopleService people;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "contact-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ContactImports(ImportRepository imports, PeopleService people, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+        this.imports = imports;
+        this.people = people;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Checks the whole file, keeps a copy, and starts the import; returns the import id. The stream is read and closed here. */
+    public String start(InputStream upload, Options options) {
+        Path copy;
+        int total;
+        try {
+            copy = Files.createTempFile("contact-import-", ".csv");
+            try (InputStream in = upload) {
+                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            total = check(copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store the uploaded file", e);
+        }
+        String id = UUID.randomUUID().toString();
+        imports.create(id, options.fileName(), ContactData.text(options.source(), 100), options.requestedBy(), options.consentEmail(),
+            options.consentWhatsapp(), ContactData.text(options.consentWording(), 100), total);
+        worker.submit(() -> run(id, copy, options));
+        return id;
+    }
+
+    /** Parses the whole file once: header, quoting, encoding. Returns the number of records; throws 400 on a bad file. */
+    static int check(Path file) throws IOException {
+        try (Reader reader = reader(file); CSVParser parser = FORMAT.parse(reader)) {
+            Set<String> header = parser.getHeaderMap() == null ? Set.of()
+                : parser.getHeaderMap().keySet().stream().map(h -> h.trim().toLowerCase()).collect(java.util.stream.Collectors.toSet());
+            List<String> missing = COLUMNS.stream().filter(column -> !header.contains(column)).toList();
+            if (header.isEmpty()) {
+                throw new InvalidRequestException("file", "is empty; the first line must be the header " + String.join(",", COLUMNS));
+            }
+            if (!missing.isEmpty()) {
+                throw new InvalidRequestException("file", "header lacks " + missing + "; expected " + String.join(",", COLUMNS));
+            }
+            int records = 0;
+            for (CSVRecord ignored : parser) {
+                records++;
+            }
+            return records;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof CharacterCodingException) {
+                throw new InvalidRequestException("file", "is not UTF-8 text");
+            }
+            throw new InvalidRequestException("file", "is not valid CSV: " + cause.getMessage());
+        }
+    }
+
+    private void run(String id, Path file, Options options) {
+        try (Reader reader = reader(file); CSVParser parser = FORMAT.parse(reader)) {
+            List<CSVRecord> batch = new ArrayList<>(BATCH);
+            for (CSVRecord record : parser) {
+                batch.add(record);
+                if (batch.size() == BATCH) {
+                    importBatch(id, batch, options);
+                    batch.clear();
+                }
+            }
+            importBatch(id, batch, options);
+            imports.finish(id, ImportRepository.Status.COMPLETED, null);
+        } catch (RuntimeException | IOException e) {
+            log.error("Contact import {} failed", id, e);
+            imports.finish(id, ImportRepository.Status.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } finally {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                log.warn("Cannot delete {}", file, e);
+            }
+        }
+    }
+
+    private void importBatch(String id, List<CSVRecord> batch, Options options) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                importBatchOnce(id, batch, options);
+                return;
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                // a signal registered one of these people at the same moment: the retry merges into that person
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void importBatchOnce(String id, List<CSVRecord> batch, Options options) {
+        transaction.executeWithoutResult(status -> {
+            int created = 0;
+            int merged = 0;
+            int rejected = 0;
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            for (CSVRecord record : batch) {
+                // the header is line 1; a quoted field spanning lines shifts the following numbers
+                long line = record.getRecordNumber() + 1;
+                ContactDetails details;
+                try {
+                    details = details(record, options.source());
+                } catch (IllegalArgumentException e) {
+                    imports.error(id, line, e.getMessage());
+                    rejected++;
+                    continue;
+                }
+                Registration registration = people.register(details, Stage.CONTACT, now);
+                if (registration.created()) {
+                    created++;
+                    jdbc.sql("update lj_person set journey_pending = true where id = ?").param(registration.person().id().value()).update();
+                } else {
+                    merged++;
+                }
+                String source = "import " + id;
+                if (options.consentEmail() != null && details.email() != null) {
+                    people.recordConsent(registration.person().id(), Channel.EMAIL, options.consentEmail(), now, source, options.consentWording());
+                }
+                if (options.consentWhatsapp() != null && details.phone() != null) {
+                    people.recordConsent(registration.person().id(), Channel.WHATSAPP, options.consentWhatsapp(), now, source,
+                        options.consentWording());
+                }
+            }
+            imports.progress(id, batch.size(), created, merged, rejected);
+        });
+    }
+
+    static ContactDetails details(CSVRecord record, String defaultSource) {
+        String email;
+        String phone;
+        try {
+            email = ContactData.email(value(record, "email"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("email '" + ContactData.text(value(record, "email"), 80) + "' " + e.getMessage());
+        }
+        try {
+            phone = ContactData.phone(value(record, "phone"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("phone '" + ContactData.text(value(record, "phone"), 40) + "' " + e.getMessage());
+        }
+        if (email == null && phone == null) {
+            throw new IllegalArgumentException("email or phone is required");
+        }
+        String source = ContactData.text(value(record, "source"), 100);
+        return new ContactDetails(email, phone, ContactData.text(value(record, "name"), 200), ContactData.text(value(record, "company"), 200),
+            ContactData.text(value(record, "title"), 200), ContactData.text(value(record, "industry"), 100),
+            source != null ? source : ContactData.text(defaultSource, 100), null, null);
+    }
+
+    private static String value(CSVRecord record, String column) {
+        return record.isMapped(column) && record.isSet(column) ? record.get(column) : null;
+    }
+
+    private static Reader reader(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        // strict UTF-8 (a mis-encoded file is refused rather than imported as garbage); a BOM is skipped
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,62 @@
+package io.leadjourney.journey;
+
+import java.util.List;
+
+import io.leadjourney.people.PersonId;
+import io.leadjourney.people.PersonRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts the journeys of people registered without one (contact imports), in batches in the background, so that an
+ * import of 100,000 contacts is not held up by 100,000 process starts. Rows are claimed with SKIP LOCKED, so any
+ * number of nodes share the work. Runs on nodes whose job executor runs.
+ */
+@Component
+public class PendingJourneys {
+
+    private final JdbcClient jdbc;
+    private final PersonRepository people;
+    private final JourneyService journeys;
+    private final TransactionTemplate transaction;
+    private final boolean enabled;
+    private final int batch;
+
+    PendingJourneys(JdbcClient jdbc, PersonRepository people, JourneyService journeys, TransactionTemplate transaction,
+                    @Value("${camunda.bpm.job-execution.enabled:true}") boolean enabled,
+                    @Value("${journey.pending-journeys.batch:200}") int batch) {
+        this.jdbc = jdbc;
+        this.people = people;
+        this.journeys = journeys;
+        this.transaction = transaction;
+        this.enabled = enabled;
+        this.batch = batch;
+    }
+
+    @Scheduled(fixedDelayString = "${journey.pending-journeys.interval:PT2S}", initialDelayString = "PT10S")
+    void startPendingInTheBackground() {
+        if (enabled) {
+            while (startPending(batch) == batch) {
+                // more are waiting: keep going until the queue is empty
+            }
+        }
+    }
+
+    /** Starts up to {@code max} pending journeys in one transaction; returns how many. */
+    public int startPending(int max) {
+        Integer started = transaction.execute(status -> {
+            List<String> ids = jdbc.sql("select id from lj_person where journey_pending = true order by created_at "
+                    + "fetch first " + max + " rows only for update skip locked")
+                .query(String.class).list();
+            for (String id : ids) {
+                people.findById(PersonId.of(id)).ifPresent(journeys::ensureJourney);
+                jdbc.sql("update lj_person set journey_pending = false where id = ?").param(id).update();
+            }
+            return ids.size();
+        });
+        return started == null ? 0 : started;
+    }
+}

@@ -1,0 +1,131 @@
+package io.leadjourney.platform.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Bodies of the project's JSON API are limited (journey.api.max-body-size, 64 KiB): a declared larger body is refused
+ * with 413 before it is read; an undeclared (chunked) one is cut off at the limit and refused the same way.
+ * Contact imports (multipart) have their own limit (spring.servlet.multipart.*).
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class RequestSizeLimit extends OncePerRequestFilter {
+
+    private final long limit;
+
+    RequestSizeLimit(@Value("${journey.api.max-body-size:65536}") long limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String type = request.getContentType();
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+            || (type != null && type.toLowerCase().startsWith("multipart/"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+        if (request.getContentLengthLong() > limit) {
+            tooLarge(request, response);
+            return;
+        }
+        LimitedRequest limited = new LimitedRequest(request, limit);
+        try {
+            chain.doFilter(limited, response);
+        } catch (ServletException | RuntimeException e) {
+            if (limited.exceeded && !response.isCommitted()) {
+                response.reset();
+                tooLarge(request, response);
+                return;
+            }
+            throw e;
+        }
+        if (limited.exceeded && !response.isCommitted()) {
+            response.reset();
+            tooLarge(request, response);
+        }
+    }
+
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request bodies are limited to " + limit + " bytes.");
+    }
+
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+        private final long limit;
+        private boolean exceeded;
+        private ServletInputStream stream;
+
+        LimitedRequest(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream in = super.getInputStream();
+                stream = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0) {
+                            count(1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = in.read(buffer, offset, length);
+                        if (n > 0) {
+                            count(n);
+                        }
+                        return n;
+                    }
+
+                    private void count(int n) throws IOException {
+                        read += n;
+                        if (read > limit) {
+                            exceeded = true;
+                            throw new IOException("request body larger than " + limit + " bytes");
+                        }
+                    }
+                };
+            }
+            return stream;
+        }
+    }
+}

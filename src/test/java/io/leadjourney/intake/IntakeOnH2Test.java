@@ -1,0 +1,4 @@
+package io.leadjourney.intake;
+
+class IntakeOnH2Test extends IntakeContract {
+}
