@@ -33,7 +33,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,7 +57,6 @@ public class ContactImports {
 
     private final ImportRepository imports;
     private final PeopleService people;
-    private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -67,10 +65,9 @@ public class ContactImports {
         return thread;
     });
 
-    ContactImports(ImportRepository imports, PeopleService people, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+    ContactImports(ImportRepository imports, PeopleService people, TransactionTemplate transaction, Clock clock) {
         this.imports = imports;
         this.people = people;
-        this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -112,6 +109,8 @@ public class ContactImports {
                 records++;
             }
             return records;
+        } catch (CharacterCodingException e) {
+            throw new InvalidRequestException("file", "is not UTF-8 text");
         } catch (UncheckedIOException | IllegalStateException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             if (cause instanceof CharacterCodingException) {
@@ -179,10 +178,9 @@ public class ContactImports {
                     rejected++;
                     continue;
                 }
-                Registration registration = people.register(details, Stage.CONTACT, now);
+                Registration registration = people.register(details, Stage.CONTACT, now, true);
                 if (registration.created()) {
                     created++;
-                    jdbc.sql("update lj_person set journey_pending = true where id = ?").param(registration.person().id().value()).update();
                 } else {
                     merged++;
                 }

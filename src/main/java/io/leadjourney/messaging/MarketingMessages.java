@@ -119,6 +119,9 @@ public class MarketingMessages {
         if (channel == Channel.WHATSAPP && person.phone() == null) {
             return "no phone number";
         }
+        if (channel == Channel.WHATSAPP && !whatsApp.configured()) {
+            return "WhatsApp is not configured";
+        }
         return null;
     }
 

@@ -60,6 +60,11 @@ public class PeopleService {
      * The person's row stays locked until the caller's transaction ends.
      */
     public Registration register(ContactDetails details, Stage stageIfNew, OffsetDateTime at) {
+        return register(details, stageIfNew, at, false);
+    }
+
+    /** As {@link #register(ContactDetails, Stage, OffsetDateTime)}; a new person is queued for PendingJourneys when asked. */
+    public Registration register(ContactDetails details, Stage stageIfNew, OffsetDateTime at, boolean journeyPending) {
         if (!details.identifiable()) {
             throw new IllegalArgumentException("a person needs an email or a phone");
         }
@@ -77,7 +82,7 @@ public class PeopleService {
             details.language() == null ? "id" : details.language(),
             details.timeZone() == null ? defaultTimeZone : details.timeZone(),
             stageIfNew, 0, null, newToken(), null, at, at);
-        people.insert(created);
+        people.insert(created, journeyPending);
         stageHistory.record(new StageHistory.StageChange(created.id().value(), null, stageIfNew, at, "registered from " + details.source(), null));
         return new Registration(created, true);
     }

@@ -45,11 +45,12 @@ public class PersonRepository {
             .query(PersonRepository::map).optional();
     }
 
-    public void insert(Person p) {
-        jdbc.sql("insert into lj_person (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    /** Inserts a new person; {@code journeyPending} queues them for PendingJourneys (imports). */
+    public void insert(Person p, boolean journeyPending) {
+        jdbc.sql("insert into lj_person (" + COLUMNS + ", journey_pending) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(p.id().value(), p.email(), p.phone(), p.name(), p.company(), p.title(), p.industry(), p.source(),
                 p.language(), p.timeZone(), p.stage().name(), p.score(), p.grade(), p.unsubscribeToken(),
-                p.marketingStoppedAt(), p.createdAt(), p.updatedAt())
+                p.marketingStoppedAt(), p.createdAt(), p.updatedAt(), journeyPending)
             .update();
     }
 
