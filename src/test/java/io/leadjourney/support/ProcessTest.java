@@ -128,10 +128,22 @@ public abstract class ProcessTest extends IntegrationTest {
                 return;
             }
             for (Job job : due) {
-                management.executeJob(job.getId());
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException e) {
+                    if (!deferred(job.getId())) {
+                        throw e;
+                    }
+                }
             }
         }
         throw new AssertionError("jobs keep coming after 200 rounds");
+    }
+
+    /** A step that said "not yet" (send window, weekly cap): its job is still there, due later, with its retries. */
+    private boolean deferred(String jobId) {
+        Job job = management.createJobQuery().jobId(jobId).singleResult();
+        return job != null && job.getDuedate() != null && job.getDuedate().after(ClockUtil.getCurrentTime());
     }
 
     private boolean belongsTo(Job job, ProcessInstance instance) {
