@@ -1,6 +1,12 @@
 package io.leadjourney.journey;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import static io.leadjourney.journey.JourneyVariables.CANDIDATE_GROUP;
 import static io.leadjourney.journey.JourneyVariables.DEAL_VALUE;
+import static io.leadjourney.journey.JourneyVariables.FOLLOW_UP_ASSIGNEE;
+import static io.leadjourney.journey.JourneyVariables.OWNER;
 import static io.leadjourney.journey.JourneyVariables.LOSS_REASON;
 import static io.leadjourney.journey.JourneyVariables.NOTES;
 import static io.leadjourney.journey.JourneyVariables.OPPORTUNITY_ID;
@@ -40,9 +46,16 @@ class CloseOpportunityDelegate implements JavaDelegate {
         opportunities.close(opportunityId, result, lossReason, DEAL_VALUE.from(execution), NOTES.from(execution));
         Stage stage = result == Opportunities.Status.WON ? Stage.CUSTOMER : Stage.CLOSED_LOST;
         String reason = result == Opportunities.Status.WON ? "deal won" : "deal lost: " + lossReason;
+        // every contact's journey continues with the deal's sales team and owner (e.g. for the referral ask)
+        Map<String, Object> context = new HashMap<>();
+        context.put(CANDIDATE_GROUP.name(), CANDIDATE_GROUP.from(execution));
+        context.put(FOLLOW_UP_ASSIGNEE.name(), OWNER.from(execution));
+        if (lossReason != null) {
+            context.put(LOSS_REASON.name(), lossReason);
+        }
         for (PersonId contact : opportunities.contacts(opportunityId)) {
             people.moveTo(contact, stage, reason, execution.getProcessInstanceId());
-            journeys.stageChanged(contact, stage, lossReason);
+            journeys.stageChanged(contact, stage, context);
         }
         OUTCOME.set(execution, result.name());
         LOSS_REASON.set(execution, lossReason);

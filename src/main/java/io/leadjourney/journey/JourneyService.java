@@ -50,15 +50,13 @@ public class JourneyService {
 
     /**
      * Tells the person's running journey that something outside it moved the person (an opportunity was won or
-     * lost, a contact joined an opportunity): the journey's conditions react to the new stage.
+     * lost, a contact joined an opportunity): the journey's conditions react to the new stage. {@code context} are
+     * further variables the journey's next steps need (the loss reason, the deal's sales team and owner).
      */
-    public void stageChanged(PersonId person, Stage stage, String lossReason) {
+    public void stageChanged(PersonId person, Stage stage, Map<String, Object> context) {
         runningJourney(person).ifPresent(journey -> {
-            Map<String, Object> variables = new java.util.HashMap<>();
+            Map<String, Object> variables = new java.util.HashMap<>(context);
             variables.put(STAGE.name(), stage.name());
-            if (lossReason != null) {
-                variables.put(JourneyVariables.LOSS_REASON.name(), lossReason);
-            }
             runtime.setVariables(journey.getId(), variables);
         });
     }

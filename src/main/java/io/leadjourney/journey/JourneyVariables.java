@@ -43,6 +43,8 @@ public final class JourneyVariables {
     public static final ProcessVariable<String> FOLLOW_UP_WITHIN = ProcessVariable.of("followUpWithin", String.class);
     public static final ProcessVariable<Date> FOLLOW_UP_DUE = ProcessVariable.of("followUpDue", Date.class);
     public static final ProcessVariable<String> FOLLOW_UP_ASSIGNEE = ProcessVariable.of("followUpAssignee", String.class);
+    /** The salesperson who owns an opportunity (in the opportunity process). */
+    public static final ProcessVariable<String> OWNER = ProcessVariable.of("owner", String.class);
     public static final ProcessVariable<Number> CONTACT_ATTEMPTS = ProcessVariable.of("contactAttempts", Number.class);
     public static final ProcessVariable<Boolean> CONTACTED = ProcessVariable.of("contacted", Boolean.class);
     public static final ProcessVariable<String> NOTES = ProcessVariable.of("notes", String.class);

@@ -1,5 +1,7 @@
 package io.leadjourney.journey;
 
+import java.util.Map;
+
 import static io.leadjourney.journey.JourneyVariables.OPPORTUNITY_ID;
 import static io.leadjourney.journey.JourneyVariables.OUTCOME;
 import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
@@ -32,6 +34,6 @@ class OpenOpportunityDelegate implements JavaDelegate {
         OPPORTUNITY_ID.set(execution, opportunities.open(primary, execution.getProcessInstanceId()));
         OUTCOME.set(execution, null);
         people.moveTo(primary, Stage.OPPORTUNITY, "opportunity opened", execution.getProcessInstanceId());
-        journeys.stageChanged(primary, Stage.OPPORTUNITY, null);
+        journeys.stageChanged(primary, Stage.OPPORTUNITY, Map.of());
     }
 }

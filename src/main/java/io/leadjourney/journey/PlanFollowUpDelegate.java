@@ -1,5 +1,6 @@
 package io.leadjourney.journey;
 
+import static io.leadjourney.journey.JourneyVariables.CANDIDATE_GROUP;
 import static io.leadjourney.journey.JourneyVariables.CONTACT_ATTEMPTS;
 import static io.leadjourney.journey.JourneyVariables.FOLLOW_UP_ASSIGNEE;
 import static io.leadjourney.journey.JourneyVariables.FOLLOW_UP_DUE;
@@ -8,14 +9,24 @@ import static io.leadjourney.journey.JourneyVariables.FOLLOW_UP_WITHIN;
 import java.time.Duration;
 import java.util.Date;
 
+import io.leadjourney.sales.SalesRotation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-/** Turns the SLA the follow-up-sla table decided ({@code followUpWithin}) into the task's due date. */
+/**
+ * Turns the SLA the follow-up-sla table decided ({@code followUpWithin}) into the task's due date, and picks the
+ * salesperson by round-robin inside the candidate group.
+ */
 @Component
 class PlanFollowUpDelegate implements JavaDelegate {
+
+    private final SalesRotation rotation;
+
+    PlanFollowUpDelegate(SalesRotation rotation) {
+        this.rotation = rotation;
+    }
 
     @Override
     public void execute(DelegateExecution execution) {
@@ -24,8 +35,10 @@ class PlanFollowUpDelegate implements JavaDelegate {
         if (CONTACT_ATTEMPTS.from(execution) == null) {
             CONTACT_ATTEMPTS.set(execution, 0);
         }
-        if (!execution.hasVariable(FOLLOW_UP_ASSIGNEE.name())) {
-            FOLLOW_UP_ASSIGNEE.set(execution, null);
+        // the same salesperson keeps the person across call attempts and revisits; a new hand-off rotates
+        String assignee = FOLLOW_UP_ASSIGNEE.from(execution);
+        if (assignee == null || !rotation.isAvailable(assignee)) {
+            FOLLOW_UP_ASSIGNEE.set(execution, rotation.next(CANDIDATE_GROUP.from(execution)).orElse(null));
         }
     }
 }

@@ -11,12 +11,10 @@ import static io.leadjourney.journey.JourneyVariables.SILENT_ROUNDS;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.people.PersonId;
+import io.leadjourney.people.SignalHistory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +24,12 @@ import org.springframework.stereotype.Component;
 @Component
 class RecordSignalDelegate implements JavaDelegate {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final JourneyProfile profile;
-    private final JdbcClient jdbc;
+    private final SignalHistory signals;
 
-    RecordSignalDelegate(JourneyProfile profile, JdbcClient jdbc) {
+    RecordSignalDelegate(JourneyProfile profile, SignalHistory signals) {
         this.profile = profile;
-        this.jdbc = jdbc;
+        this.signals = signals;
     }
 
     @Override
@@ -41,25 +38,12 @@ class RecordSignalDelegate implements JavaDelegate {
         LAST_SIGNAL_TYPE.set(execution, SIGNAL_TYPE.from(execution));
         SILENT_ROUNDS.set(execution, 0);
         ENGAGED.set(execution, true);
-        Map<String, Object> attributes = attributes(SIGNAL_ID.from(execution));
+        Map<String, Object> attributes = signals.find(SIGNAL_ID.from(execution)).map(SignalHistory::attributes).orElse(Map.of());
         if (attributes.get("estimatedValue") instanceof Number value) {
             ESTIMATED_VALUE.set(execution, value.longValue());
         }
         if (attributes.get("competitor") instanceof Boolean competitor) {
             COMPETITOR_INVOLVED.set(execution, competitor);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> attributes(String signalId) {
-        String json = jdbc.sql("select attributes from lj_signal where id = ?").param(signalId).query(String.class).optional().orElse(null);
-        if (json == null) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(json, Map.class);
-        } catch (JsonProcessingException e) {
-            return Map.of();
         }
     }
 }

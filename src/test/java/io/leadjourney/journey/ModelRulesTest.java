@@ -62,6 +62,12 @@ class ModelRulesTest {
                 if (blank(task.getCamundaCandidateGroups())) {
                     problems.add("user task " + task.getId() + " has no candidate group");
                 }
+                boolean context = task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
+                    .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener.class).list().stream()
+                    .anyMatch(l -> "${taskContextListener}".equals(l.getCamundaDelegateExpression()) && "create".equals(l.getCamundaEvent()));
+                if (!context) {
+                    problems.add("user task " + task.getId() + " lacks the create listener ${taskContextListener} (the form's context)");
+                }
                 if (blank(task.getCamundaFormRef()) && blank(task.getCamundaFormKey())) {
                     problems.add("user task " + task.getId() + " has no form");
                 } else if (!blank(task.getCamundaFormRef()) && !formIds().contains(task.getCamundaFormRef())) {

@@ -90,6 +90,8 @@ public abstract class ProcessTest extends IntegrationTest {
     }
 
     protected SignalReceipt signal(String type, String email, Map<String, Object> attributes) {
+        // a second between signals, as in life: history orders by time and would not tell same-instant events apart
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(1)));
         return intake.receive(Caller.intake("test"), new SignalRequest(type, email, null, "Rina Wijaya", null, null, null, "website",
             "id", null, new SignalRequest.ConsentStatement(true, false, "test-v1"), null, attributes), null);
     }

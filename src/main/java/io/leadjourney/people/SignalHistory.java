@@ -1,0 +1,64 @@
+package io.leadjourney.people;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reading the signals a person sent (lj_signal, written by intake): for task context, journeys and timelines. */
+@Repository
+public class SignalHistory {
+
+    public record Signal(String id, String type, String source, OffsetDateTime occurredAt, OffsetDateTime receivedAt, String receivedBy,
+                         String attributes) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLUMNS = "id, type, source, occurred_at, received_at, received_by, attributes";
+
+    private final JdbcClient jdbc;
+
+    SignalHistory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Newest first. */
+    public List<Signal> recent(PersonId person, int max) {
+        return jdbc.sql("select " + COLUMNS + " from lj_signal where person_id = ? order by occurred_at desc, received_at desc "
+                + "fetch first " + max + " rows only")
+            .param(person.value()).query(SignalHistory::map).list();
+    }
+
+    /** Oldest first. */
+    public List<Signal> all(PersonId person) {
+        return jdbc.sql("select " + COLUMNS + " from lj_signal where person_id = ? order by occurred_at, received_at")
+            .param(person.value()).query(SignalHistory::map).list();
+    }
+
+    public Optional<Signal> find(String signalId) {
+        return jdbc.sql("select " + COLUMNS + " from lj_signal where id = ?").param(signalId).query(SignalHistory::map).optional();
+    }
+
+    /** The signal's attributes as a map; empty when it has none or they do not parse. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> attributes(Signal signal) {
+        if (signal.attributes() == null) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(signal.attributes(), Map.class);
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+    }
+
+    private static Signal map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Signal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
+            rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getString(7));
+    }
+}
