@@ -1,0 +1,144 @@
+package io.leadjourney.audit;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.leadjourney.journey.DecisionExplanations;
+import io.leadjourney.journey.JourneyVariables;
+import io.leadjourney.people.PersonId;
+import io.leadjourney.people.SignalHistory;
+import io.leadjourney.people.StageHistory;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * A person's journey as auditors read it, in time order: stage changes, signals, messages sent (or skipped, and why),
+ * tasks (created, who claimed and completed them, with the answers given) and every decision with its table,
+ * version, inputs, outputs and matching row — from Camunda history and the project's tables.
+ */
+@Service
+public class Timelines {
+
+    private final StageHistory stages;
+    private final SignalHistory signals;
+    private final DecisionExplanations decisions;
+    private final HistoryService history;
+    private final JdbcClient jdbc;
+
+    Timelines(StageHistory stages, SignalHistory signals, DecisionExplanations decisions, HistoryService history, JdbcClient jdbc) {
+        this.stages = stages;
+        this.signals = signals;
+        this.decisions = decisions;
+        this.history = history;
+        this.jdbc = jdbc;
+    }
+
+    /** The person's lead-journeys, the opportunities they called, and opportunities the person is a contact of. */
+    public List<String> processInstances(PersonId person) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (HistoricProcessInstance journey : history.createHistoricProcessInstanceQuery()
+            .processDefinitionKey(JourneyVariables.PROCESS_KEY).processInstanceBusinessKey(person.value())
+            .orderByProcessInstanceStartTime().asc().list()) {
+            ids.add(journey.getId());
+            history.createHistoricProcessInstanceQuery().superProcessInstanceId(journey.getId()).list().forEach(sub -> ids.add(sub.getId()));
+        }
+        ids.addAll(jdbc.sql("select o.process_instance_id from lj_opportunity o join lj_opportunity_contact c on c.opportunity_id = o.id "
+            + "where c.person_id = ? and o.process_instance_id is not null").param(person.value()).query(String.class).list());
+        return new ArrayList<>(ids);
+    }
+
+    public List<TimelineEntry> of(PersonId person) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (StageHistory.StageChange change : stages.of(person)) {
+            entries.add(new TimelineEntry(change.at(), TimelineEntry.Kind.STAGE,
+                (change.from() == null ? "" : change.from() + " → ") + change.to(),
+                details("from", change.from() == null ? null : change.from().name(), "to", change.to().name(), "reason", change.reason(),
+                    "processInstanceId", change.processInstanceId())));
+        }
+        for (SignalHistory.Signal signal : signals.all(person)) {
+            entries.add(new TimelineEntry(signal.occurredAt(), TimelineEntry.Kind.SIGNAL, signal.type(),
+                details("signalId", signal.id(), "source", signal.source(), "receivedAt", signal.receivedAt(), "receivedBy", signal.receivedBy())));
+        }
+        jdbc.sql("select channel, template, kind, status, detail, message_id, created_at, sent_at, process_instance_id from lj_message "
+                + "where person_id = ? order by created_at")
+            .param(person.value())
+            .query(rs -> {
+                OffsetDateTime sent = rs.getObject("sent_at", OffsetDateTime.class);
+                String status = rs.getString("status");
+                entries.add(new TimelineEntry(sent != null ? sent : rs.getObject("created_at", OffsetDateTime.class), TimelineEntry.Kind.MESSAGE,
+                    rs.getString("channel") + " " + rs.getString("template") + " " + status.toLowerCase()
+                        + ("SKIPPED".equals(status) ? " (" + rs.getString("detail") + ")" : ""),
+                    details("channel", rs.getString("channel"), "template", rs.getString("template"), "kind", rs.getString("kind"),
+                        "status", status, "messageId", rs.getString("message_id"), "processInstanceId", rs.getString("process_instance_id"))));
+            });
+        List<String> instances = processInstances(person);
+        for (String instance : instances) {
+            for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instance).list()) {
+                entries.add(task(task));
+            }
+        }
+        for (DecisionExplanations.Explained decision : decisions.ofProcessInstances(instances)) {
+            entries.add(new TimelineEntry(at(decision.evaluatedAt()), TimelineEntry.Kind.DECISION, decision.summary(),
+                details("decisionKey", decision.decisionKey(), "decisionName", decision.decisionName(), "version", decision.version(),
+                    "activityId", decision.activityId(), "inputs", decision.inputs(), "outputs", decision.outputs(),
+                    "matchedRules", decision.rules(), "processInstanceId", decision.processInstanceId())));
+        }
+        entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(entry -> entry.kind().ordinal()));
+        return entries;
+    }
+
+    private TimelineEntry task(HistoricTaskInstance task) {
+        String claimedBy = null;
+        String completedBy = null;
+        for (UserOperationLogEntry entry : history.createUserOperationLogQuery().taskId(task.getId()).list()) {
+            if (UserOperationLogEntry.OPERATION_TYPE_CLAIM.equals(entry.getOperationType()) && "assignee".equals(entry.getProperty())) {
+                claimedBy = entry.getUserId();
+            }
+            if (UserOperationLogEntry.OPERATION_TYPE_COMPLETE.equals(entry.getOperationType())) {
+                completedBy = entry.getUserId();
+            }
+        }
+        // the answers given when completing: the variable updates the completion made (context variables excluded)
+        Map<String, Object> answers = new LinkedHashMap<>();
+        history.createHistoricDetailQuery().variableUpdates().activityInstanceId(task.getActivityInstanceId()).orderByTime().asc().list().stream()
+            .map(detail -> (org.camunda.bpm.engine.history.HistoricVariableUpdate) detail)
+            .filter(update -> ANSWERS.contains(update.getVariableName()))
+            .forEach(update -> answers.put(update.getVariableName(), update.getValue()));
+        String state = task.getEndTime() == null ? "open" : "DELETED".equalsIgnoreCase(task.getDeleteReason()) ? "cancelled" : task.getDeleteReason();
+        return new TimelineEntry(at(task.getStartTime()), TimelineEntry.Kind.TASK, task.getName() + " (" + state + ")",
+            details("taskId", task.getId(), "taskDefinitionKey", task.getTaskDefinitionKey(), "assignee", task.getAssignee(),
+                "claimedBy", claimedBy, "completedBy", completedBy != null ? completedBy : "completed".equals(task.getDeleteReason()) ? task.getAssignee() : null,
+                "created", task.getStartTime(), "ended", task.getEndTime(), "due", task.getDueDate(), "priority", task.getPriority(),
+                "state", state, "answers", answers, "processInstanceId", task.getProcessInstanceId()));
+    }
+
+    /** The variables sales answer in task forms (the contract's form variables and the forms' own fields). */
+    static final Set<String> ANSWERS = Set.of("contacted", "need", "budget", "authority", "timeline", "notes", "outcome", "lossReason",
+        "value", "addContact", "removeContact", "escalationAction", "referralGiven", "referralContacts");
+
+    static OffsetDateTime at(Date date) {
+        return date == null ? null : OffsetDateTime.ofInstant(date.toInstant(), ZoneOffset.UTC);
+    }
+
+    private static Map<String, Object> details(Object... keysAndValues) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                details.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return details;
+    }
+}
