@@ -1,7 +1,6 @@
 package io.leadjourney.intake;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,9 +14,11 @@ class IdempotencyStore {
     }
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    IdempotencyStore(JdbcClient jdbc) {
+    IdempotencyStore(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     Optional<Answer> find(String system, String key) {
@@ -29,7 +30,7 @@ class IdempotencyStore {
 
     void remember(String system, String key, String requestHash, int status, String body) {
         jdbc.sql("insert into lj_idempotency (system, idem_key, request_hash, status, response, created_at) values (?, ?, ?, ?, ?, ?)")
-            .params(system, key, requestHash, status, body, OffsetDateTime.now(ZoneOffset.UTC))
+            .params(system, key, requestHash, status, body, OffsetDateTime.now(clock))
             .update();
     }
 }

@@ -56,9 +56,14 @@ public class SignalIntake {
     private final IdempotencyStore idempotency;
     private final JourneyService journeys;
     private final TransactionTemplate transaction;
+    private final java.time.Clock clock;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     SignalIntake(PeopleService people, SignalRepository signals, IdempotencyStore idempotency, JourneyService journeys,
-                 PlatformTransactionManager transactionManager) {
+                 PlatformTransactionManager transactionManager, java.time.Clock clock,
+                 io.micrometer.core.instrument.MeterRegistry meters) {
+        this.clock = clock;
+        this.meters = meters;
         this.people = people;
         this.signals = signals;
         this.idempotency = idempotency;
@@ -75,7 +80,9 @@ public class SignalIntake {
         String hash = hash(request);
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.execute(status -> receiveOnce(caller, signal, key, hash));
+                SignalReceipt receipt = transaction.execute(status -> receiveOnce(caller, signal, key, hash));
+                meters.counter("leadjourney.signals", "type", signal.type().wire(), "stage", receipt.stage()).increment();
+                return receipt;
             } catch (DuplicateKeyException | OptimisticLockingException | PessimisticLockingFailureException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw e;
@@ -94,7 +101,7 @@ public class SignalIntake {
                 return read(earlier.get().body());
             }
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Registration registration = people.register(signal.contact(), Stage.CONTACT, now);
         Person person = registration.person();
         if (signal.consent() != null) {
@@ -126,7 +133,7 @@ public class SignalIntake {
                        OffsetDateTime occurredAt, String attributesJson) {
     }
 
-    static ValidSignal validate(SignalRequest r) {
+    ValidSignal validate(SignalRequest r) {
         if (r == null) {
             throw new InvalidRequestException("body", "is required");
         }
@@ -157,7 +164,7 @@ public class SignalIntake {
                 problems.add(new FieldProblem("timeZone", "must be an IANA time zone such as Asia/Jakarta"));
             }
         }
-        OffsetDateTime occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime occurredAt = OffsetDateTime.now(clock);
         if (r.occurredAt() != null && !r.occurredAt().isBlank()) {
             try {
                 occurredAt = OffsetDateTime.parse(r.occurredAt().trim()).withOffsetSameInstant(ZoneOffset.UTC);

@@ -36,9 +36,12 @@ public class MarketingMessages {
     private final MessagingSettings settings;
     private final SendPolicy policy;
     private final Clock clock;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     MarketingMessages(Outbox outbox, PeopleService people, ConsentRepository consents, MessageTemplates templates, EmailSender email,
-                      WhatsAppClient whatsApp, MessagingSettings settings, Clock clock) {
+                      WhatsAppClient whatsApp, MessagingSettings settings, Clock clock,
+                      io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.outbox = outbox;
         this.people = people;
         this.consents = consents;
@@ -51,6 +54,13 @@ public class MarketingMessages {
     }
 
     public SendOutcome send(MessageOrder order) {
+        SendOutcome outcome = decideAndSend(order);
+        meters.counter("leadjourney.marketing.messages", "channel", order.channel().name(),
+            "outcome", outcome.getClass().getSimpleName().toLowerCase()).increment();
+        return outcome;
+    }
+
+    private SendOutcome decideAndSend(MessageOrder order) {
         Optional<Outbox.Row> earlier = outbox.find(order);
         if (earlier.isPresent()) {
             return Outbox.Status.SENT.name().equals(earlier.get().status())

@@ -1,7 +1,6 @@
 package io.leadjourney.people;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,14 +14,16 @@ public class Notes {
     }
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    Notes(JdbcClient jdbc) {
+    Notes(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public void add(PersonId person, String author, String taskName, String outcome, String text) {
         jdbc.sql("insert into lj_note (person_id, written_at, author, task_name, outcome, text) values (?, ?, ?, ?, ?, ?)")
-            .params(person.value(), OffsetDateTime.now(ZoneOffset.UTC), author, taskName, outcome,
+            .params(person.value(), OffsetDateTime.now(clock), author, taskName, outcome,
                 text == null ? null : text.length() > 4000 ? text.substring(0, 4000) : text)
             .update();
     }

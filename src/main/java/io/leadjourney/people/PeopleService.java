@@ -23,10 +23,12 @@ public class PeopleService {
     private final ConsentRepository consents;
     private final StageHistory stageHistory;
     private final ApplicationEventPublisher events;
+    private final java.time.Clock clock;
     private final String defaultTimeZone;
 
     PeopleService(PersonRepository people, ConsentRepository consents, StageHistory stageHistory, ApplicationEventPublisher events,
-                  @Value("${journey.default-time-zone:Asia/Jakarta}") String defaultTimeZone) {
+                  java.time.Clock clock, @Value("${journey.default-time-zone:Asia/Jakarta}") String defaultTimeZone) {
+        this.clock = clock;
         this.people = people;
         this.consents = consents;
         this.stageHistory = stageHistory;
@@ -41,7 +43,7 @@ public class PeopleService {
             return person;
         }
         people.updateStage(id, stage);
-        stageHistory.record(new StageHistory.StageChange(id.value(), person.stage(), stage, OffsetDateTime.now(java.time.ZoneOffset.UTC),
+        stageHistory.record(new StageHistory.StageChange(id.value(), person.stage(), stage, OffsetDateTime.now(clock),
             reason, processInstanceId));
         return people.findById(id).orElseThrow();
     }

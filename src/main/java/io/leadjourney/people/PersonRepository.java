@@ -3,7 +3,6 @@ package io.leadjourney.people;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,9 +16,11 @@ public class PersonRepository {
         + "stage, score, grade, unsubscribe_token, marketing_stopped_at, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    private final java.time.Clock clock;
 
-    PersonRepository(JdbcClient jdbc) {
+    PersonRepository(JdbcClient jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public Optional<Person> findById(PersonId id) {
@@ -83,8 +84,8 @@ public class PersonRepository {
             .params(at, now(), id.value()).update();
     }
 
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
     }
 
     private static Person map(ResultSet rs, int row) throws SQLException {

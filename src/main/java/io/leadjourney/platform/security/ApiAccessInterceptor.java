@@ -1,16 +1,10 @@
 package io.leadjourney.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.leadjourney.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -26,16 +20,15 @@ import org.springframework.web.servlet.HandlerInterceptor;
 class ApiAccessInterceptor implements HandlerInterceptor {
 
     static final String API_KEY_HEADER = "X-Api-Key";
-    private static final String REALM = "Basic realm=\"Lead Journey\", charset=\"UTF-8\"";
 
     private final ApiKeys apiKeys;
     private final RateLimits rateLimits;
-    private final IdentityService identityService;
+    private final BasicAuthentication basic;
 
-    ApiAccessInterceptor(ApiKeys apiKeys, RateLimits rateLimits, IdentityService identityService) {
+    ApiAccessInterceptor(ApiKeys apiKeys, RateLimits rateLimits, BasicAuthentication basic) {
         this.apiKeys = apiKeys;
         this.rateLimits = rateLimits;
-        this.identityService = identityService;
+        this.basic = basic;
     }
 
     @Override
@@ -67,9 +60,9 @@ class ApiAccessInterceptor implements HandlerInterceptor {
         if (groups == null) {
             return deny(request, response, HttpStatus.UNAUTHORIZED, "A valid " + API_KEY_HEADER + " header is required.");
         }
-        Caller caller = basicUser(request);
+        Caller caller = basic.authenticate(request).orElse(null);
         if (caller == null) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BasicAuthentication.CHALLENGE);
             return deny(request, response, HttpStatus.UNAUTHORIZED, "Sign in with your Lead Journey user (HTTP Basic).");
         }
         if (!caller.inAny(groups.value())) {
@@ -77,30 +70,6 @@ class ApiAccessInterceptor implements HandlerInterceptor {
         }
         request.setAttribute(Caller.ATTRIBUTE, caller);
         return true;
-    }
-
-    private Caller basicUser(HttpServletRequest request) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        String decoded;
-        try {
-            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-        int colon = decoded.indexOf(':');
-        if (colon <= 0) {
-            return null;
-        }
-        String userId = decoded.substring(0, colon);
-        if (!identityService.checkPassword(userId, decoded.substring(colon + 1))) {
-            return null;
-        }
-        Set<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-            .map(Group::getId).collect(Collectors.toSet());
-        return Caller.user(userId, groups);
     }
 
     private static boolean deny(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail) {

@@ -1,0 +1,230 @@
+package io.leadjourney.audit;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.leadjourney.journey.DecisionExplanations;
+import io.leadjourney.people.ContactData;
+import io.leadjourney.people.PeopleService;
+import io.leadjourney.people.Person;
+import io.leadjourney.people.PersonId;
+import io.leadjourney.platform.security.AllowedGroups;
+import io.leadjourney.platform.security.Groups;
+import io.leadjourney.platform.web.InvalidRequestException;
+import io.leadjourney.platform.web.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The auditors' pages (server-rendered, read-only): find a person, read their timeline with every decision explained,
+ * see each of their processes with the path they took highlighted, and export CSV.
+ */
+@Controller
+@AllowedGroups({Groups.AUDITORS, Groups.ADMIN, Groups.MARKETING_OPS})
+class AuditPages {
+
+    record Diagram(String processInstanceId, String name, String xml, List<String> visited, List<String> active, String started, String ended) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+
+    private final PeopleService people;
+    private final Timelines timelines;
+    private final DecisionExplanations decisions;
+    private final HistoryService history;
+    private final RepositoryService repository;
+    private final JdbcClient jdbc;
+
+    AuditPages(PeopleService people, Timelines timelines, DecisionExplanations decisions, HistoryService history, RepositoryService repository,
+               JdbcClient jdbc) {
+        this.people = people;
+        this.timelines = timelines;
+        this.decisions = decisions;
+        this.history = history;
+        this.repository = repository;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/audit")
+    String search(@RequestParam(required = false) String q, Model model) {
+        model.addAttribute("q", q == null ? "" : q);
+        List<Map<String, Object>> found = new ArrayList<>();
+        if (q != null && !q.isBlank()) {
+            String term = q.trim();
+            Optional<Person> exact = exact(term);
+            if (exact.isPresent()) {
+                found.add(row(exact.get()));
+            } else {
+                jdbc.sql("select id from lj_person where lower(name) like ? or lower(company) like ? order by updated_at desc fetch first 50 rows only")
+                    .params("%" + term.toLowerCase() + "%", "%" + term.toLowerCase() + "%")
+                    .query(String.class).list()
+                    .forEach(id -> people.find(PersonId.of(id)).ifPresent(person -> found.add(row(person))));
+            }
+        }
+        model.addAttribute("people", found);
+        model.addAttribute("today", LocalDate.now(JAKARTA));
+        model.addAttribute("monthAgo", LocalDate.now(JAKARTA).minusMonths(1));
+        return "audit/search";
+    }
+
+    @GetMapping("/audit/people/{id}")
+    String person(@PathVariable String id, Model model) throws JsonProcessingException {
+        Person person = people.find(PersonId.of(id)).orElseThrow(() -> new NotFoundException("No person " + id));
+        List<TimelineEntry> timeline = timelines.of(person.id());
+        model.addAttribute("person", person);
+        Map<io.leadjourney.people.Channel, Boolean> consent = people.consent(person.id());
+        model.addAttribute("emailConsent", consent.getOrDefault(io.leadjourney.people.Channel.EMAIL, false));
+        model.addAttribute("whatsappConsent", consent.getOrDefault(io.leadjourney.people.Channel.WHATSAPP, false));
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("details", timeline.stream().map(entry -> pretty(entry.details())).toList());
+        List<Diagram> diagrams = new ArrayList<>();
+        for (String instanceId : timelines.processInstances(person.id())) {
+            diagrams.add(diagram(instanceId));
+        }
+        model.addAttribute("diagrams", diagrams);
+        model.addAttribute("diagramsJson", JSON.writeValueAsString(diagrams));
+        return "audit/person";
+    }
+
+    @GetMapping(path = "/audit/people/{id}/timeline.csv")
+    void timelineCsv(@PathVariable String id, HttpServletResponse response) throws IOException {
+        PersonId person = PersonId.of(id);
+        if (people.find(person).isEmpty()) {
+            throw new NotFoundException("No person " + id);
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        for (TimelineEntry entry : timelines.of(person)) {
+            rows.add(List.of(entry.at(), entry.kind(), entry.summary(), json(entry.details())));
+        }
+        csv(response, "timeline-" + id + ".csv", List.of("at", "kind", "summary", "details"), rows);
+    }
+
+    @GetMapping(path = "/audit/decisions.csv")
+    void decisionsCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                      HttpServletResponse response) throws IOException {
+        if (to.isBefore(from)) {
+            throw new InvalidRequestException("to", "must not be before from");
+        }
+        Date start = Date.from(from.atStartOfDay(JAKARTA).toInstant());
+        Date end = Date.from(to.plusDays(1).atStartOfDay(JAKARTA).toInstant());
+        List<List<Object>> rows = new ArrayList<>();
+        for (DecisionExplanations.Explained decision : decisions.between(start, end)) {
+            rows.add(List.of(Timelines.at(decision.evaluatedAt()), decision.decisionKey(), decision.version(), decision.processInstanceId(),
+                businessKey(decision.processInstanceId()), decision.activityId(), json(decision.inputs()), json(decision.outputs()),
+                decision.rules().stream().map(r -> r.order() + ": " + (r.description() == null ? r.ruleId() : r.description())).toList().toString()));
+        }
+        csv(response, "decisions-" + from + "-" + to + ".csv",
+            List.of("evaluatedAt", "decision", "version", "processInstanceId", "personId", "activityId", "inputs", "outputs", "matchedRules"), rows);
+    }
+
+    private String businessKey(String processInstanceId) {
+        if (processInstanceId == null) {
+            return null;
+        }
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        if (instance == null) {
+            return null;
+        }
+        if (instance.getBusinessKey() == null && instance.getSuperProcessInstanceId() != null) {
+            return businessKey(instance.getSuperProcessInstanceId());
+        }
+        return instance.getBusinessKey();
+    }
+
+    private Diagram diagram(String processInstanceId) {
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        String xml;
+        try (var in = repository.getProcessModel(instance.getProcessDefinitionId())) {
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> visited = new ArrayList<>();
+        List<String> active = new ArrayList<>();
+        for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).list()) {
+            (activity.getEndTime() == null ? active : visited).add(activity.getActivityId());
+        }
+        String name = instance.getProcessDefinitionName() == null ? instance.getProcessDefinitionKey() : instance.getProcessDefinitionName();
+        return new Diagram(processInstanceId, name + " v" + instance.getProcessDefinitionVersion(), xml, visited, active,
+            String.valueOf(Timelines.at(instance.getStartTime())), instance.getEndTime() == null ? "running" : String.valueOf(Timelines.at(instance.getEndTime())));
+    }
+
+    private Optional<Person> exact(String term) {
+        if (term.contains("@")) {
+            try {
+                return people.findByContact(ContactData.email(term), null);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        if (term.matches("[+0-9()\\s.-]{6,}")) {
+            try {
+                return people.findByContact(null, ContactData.phone(term));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return people.find(PersonId.of(term));
+    }
+
+    private static Map<String, Object> row(Person person) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", person.id().value());
+        row.put("name", person.name());
+        row.put("email", person.email());
+        row.put("phone", person.phone());
+        row.put("company", person.company());
+        row.put("stage", person.stage().name());
+        return row;
+    }
+
+    private static void csv(HttpServletResponse response, String fileName, List<String> header, List<List<Object>> rows) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        Csv.write(out, header, rows);
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pretty(Object value) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
