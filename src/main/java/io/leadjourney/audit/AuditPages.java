@@ -120,7 +120,7 @@ class AuditPages {
         }
         List<List<Object>> rows = new ArrayList<>();
         for (TimelineEntry entry : timelines.of(person)) {
-            rows.add(List.of(entry.at(), entry.kind(), entry.summary(), json(entry.details())));
+            rows.add(java.util.Arrays.asList(entry.at(), entry.kind(), entry.summary(), json(entry.details())));
         }
         csv(response, "timeline-" + id + ".csv", List.of("at", "kind", "summary", "details"), rows);
     }
@@ -136,7 +136,7 @@ class AuditPages {
         Date end = Date.from(to.plusDays(1).atStartOfDay(JAKARTA).toInstant());
         List<List<Object>> rows = new ArrayList<>();
         for (DecisionExplanations.Explained decision : decisions.between(start, end)) {
-            rows.add(List.of(Timelines.at(decision.evaluatedAt()), decision.decisionKey(), decision.version(), decision.processInstanceId(),
+            rows.add(java.util.Arrays.asList(Timelines.at(decision.evaluatedAt()), decision.decisionKey(), decision.version(), decision.processInstanceId(),
                 businessKey(decision.processInstanceId()), decision.activityId(), json(decision.inputs()), json(decision.outputs()),
                 decision.rules().stream().map(r -> r.order() + ": " + (r.description() == null ? r.ruleId() : r.description())).toList().toString()));
         }

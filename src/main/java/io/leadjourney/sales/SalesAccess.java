@@ -19,8 +19,8 @@ public class SalesAccess {
     }
 
     public boolean worksOn(String userId, Set<String> groups, String personId) {
-        if (tasks.createTaskQuery().processVariableValueEquals("personId", personId)
-            .or().taskAssignee(userId).taskCandidateUser(userId).endOr().count() > 0) {
+        if (tasks.createTaskQuery().processVariableValueEquals("personId", personId).taskAssignee(userId).count() > 0
+            || tasks.createTaskQuery().processVariableValueEquals("personId", personId).taskCandidateUser(userId).includeAssignedTasks().count() > 0) {
             return true;
         }
         return history.createHistoricTaskInstanceQuery().processVariableValueEquals("personId", personId).taskAssignee(userId).count() > 0;

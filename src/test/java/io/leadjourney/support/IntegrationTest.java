@@ -1,5 +1,8 @@
 package io.leadjourney.support;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,6 +23,18 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected TestJourneys journeys;
+    @Autowired
+    private ProcessEngine processEngine;
+
+    /**
+     * Camunda's REST API and webapps find "the default engine" in a JVM-wide registry, and several application contexts
+     * (H2, PostgreSQL, other settings) live side by side in a test run; closing one even unregisters the name. Each
+     * test makes its own context's engine the default one again.
+     */
+    @BeforeEach
+    void ownEngineIsTheDefault() {
+        ProcessEngines.registerProcessEngine(processEngine);
+    }
 
     @DynamicPropertySource
     static void smtpOnFreePort(DynamicPropertyRegistry registry) {
