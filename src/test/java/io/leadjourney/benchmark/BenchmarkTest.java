@@ -1,0 +1,178 @@
+package io.leadjourney.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.leadjourney.support.FreePort;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The performance benchmarks of docs/benchmarks.md, on a fresh local PostgreSQL database: {@code mvn -Pbenchmark verify}.
+ * Each prints its figures and appends them to target/benchmark-results.md. Not part of the test suite.
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "bench"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BenchmarkTest {
+
+    static final int CLIENTS = Integer.getInteger("bench.clients", 16);
+    static final StringBuilder RESULTS = new StringBuilder();
+    static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
+
+    static {
+        BenchmarkDatabase.recreate();
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        int smtp = FreePort.find();
+        registry.add("journey.local-smtp.port", () -> smtp);
+        registry.add("spring.mail.port", () -> smtp);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void defaultEngine() {
+        ProcessEngines.registerProcessEngine(engine);
+    }
+
+    static void report(String line) {
+        System.out.println("BENCHMARK " + line);
+        RESULTS.append(line).append('\n');
+    }
+
+    @AfterAll
+    static void write() throws IOException {
+        Path file = Path.of("target", "benchmark-results.md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "# Benchmark run " + LocalDateTime.now() + " (" + Runtime.getRuntime().availableProcessors()
+            + " cores, " + CLIENTS + " clients)\n\n" + RESULTS);
+    }
+
+    HttpResponse<String> post(String path, String json) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").header("X-Api-Key", "bench-intake-key-0001")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs {@code tasks} items on {@code threads} threads; returns the elapsed seconds. */
+    static double parallel(int threads, int tasks, java.util.function.IntConsumer work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            running.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
+                    work.accept(i);
+                }
+            }));
+        }
+        for (Future<?> future : running) {
+            future.get();
+        }
+        pool.shutdown();
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** 1. Signals per second over HTTP into running journeys, against the bare engine's correlate rate on the same database. */
+    @Test
+    @Order(1)
+    void intakeAgainstTheBareEngine() throws Exception {
+        int instances = Integer.getInteger("bench.baseline.instances", 4000);
+        engine.getRepositoryService().createDeployment().name("bench-baseline").addModelInstance("bench-baseline.bpmn",
+            Bpmn.createExecutableProcess("bench-baseline").camundaHistoryTimeToLive(1).startEvent("StartEvent_Started")
+                .intermediateCatchEvent("IntermediateCatchEvent_Ping").message("Bench_Ping").endEvent("EndEvent_Done").done()).deploy();
+        double startSeconds = parallel(CLIENTS, instances, i -> engine.getRuntimeService().startProcessInstanceByKey("bench-baseline", "b" + i));
+        double correlateSeconds = parallel(CLIENTS, instances,
+            i -> engine.getRuntimeService().createMessageCorrelation("Bench_Ping").processInstanceBusinessKey("b" + i).correlateWithResult());
+        double baselineStart = instances / startSeconds;
+        double baseline = instances / correlateSeconds;
+        report(String.format("1. bare engine (start -> wait for message; correlate), %d instances, %d threads: start %.0f/s, correlate %.0f/s",
+            instances, CLIENTS, baselineStart, baseline));
+
+        int people = Integer.getInteger("bench.intake.people", 2000);
+        int signals = Integer.getInteger("bench.intake.signals", 8000);
+        double registerSeconds = parallel(CLIENTS, people, i -> {
+            HttpResponse<String> response = post("/api/signals", "{\"type\":\"form_submitted\",\"email\":\"p" + i + "@bench.example\","
+                + "\"name\":\"Bench " + i + "\",\"consent\":{\"email\":true}}");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        });
+        report(String.format("1. intake, new people: %d signals that register a person and start a journey: %.0f/s", people, people / registerSeconds));
+        long appliedBefore = applied();
+        AtomicInteger acknowledged = new AtomicInteger();
+        double seconds = parallel(CLIENTS, signals, i -> {
+            int person = ThreadLocalRandom.current().nextInt(people);
+            HttpResponse<String> response = post("/api/signals", "{\"type\":\"email_opened\",\"email\":\"p" + person + "@bench.example\"}");
+            if (response.statusCode() == 202) {
+                acknowledged.incrementAndGet();
+            }
+        });
+        double rate = acknowledged.get() / seconds;
+        long appliedNow = applied() - appliedBefore;
+        long stored = jdbc.sql("select count(*) from lj_signal where type = 'email_opened'").query(Long.class).single();
+        report(String.format("1. intake into running journeys: %d of %d signals acknowledged in %.1f s = %.0f signals/s (%.2f x baseline correlate); "
+            + "stored %d, applied by the journeys %d", acknowledged.get(), signals, seconds, rate, rate / baseline, stored, appliedNow));
+        assertThat(stored).as("every acknowledged signal stored").isEqualTo(acknowledged.get());
+        assertThat(appliedNow).as("every acknowledged signal applied exactly once").isEqualTo(acknowledged.get());
+    }
+
+    long applied() {
+        return engine.getHistoryService().createHistoricActivityInstanceQuery().activityId("EndEvent_SignalApplied").count();
+    }
+
+    ProcessEngineConfigurationImpl configuration() {
+        return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    }
+
+    static Map<String, Object> none() {
+        return Map.of();
+    }
+}
