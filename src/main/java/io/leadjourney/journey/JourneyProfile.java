@@ -32,13 +32,13 @@ class JourneyProfile {
 
     Person refresh(VariableScope scope, PersonId id) {
         Person person = people.findById(id).orElseThrow(() -> new IllegalStateException("journey of unknown person " + id));
-        TITLE.set(scope, person.title());
-        INDUSTRY.set(scope, person.industry() == null ? null : person.industry().toLowerCase());
-        SEGMENT.set(scope, person.company() == null ? "B2C" : "B2B");
-        COUNTRY.set(scope, country(person.phone()));
-        SCORE.set(scope, person.score());
-        WHATSAPP_CONSENT.set(scope, consents.granted(id, Channel.WHATSAPP));
-        MARKETING_STOPPED.set(scope, person.marketingStopped());
+        TITLE.setIfChanged(scope, person.title());
+        INDUSTRY.setIfChanged(scope, person.industry() == null ? null : person.industry().toLowerCase());
+        SEGMENT.setIfChanged(scope, person.company() == null ? "B2C" : "B2B");
+        COUNTRY.setIfChanged(scope, country(person.phone()));
+        SCORE.setIfChanged(scope, person.score());
+        WHATSAPP_CONSENT.setIfChanged(scope, consents.granted(id, Channel.WHATSAPP));
+        MARKETING_STOPPED.setIfChanged(scope, person.marketingStopped());
         return person;
     }
 

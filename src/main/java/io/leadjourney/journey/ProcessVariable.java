@@ -41,6 +41,19 @@ public final class ProcessVariable<T> {
         scope.setVariable(name, value);
     }
 
+    /**
+     * Sets the value only when it differs from the visible one: an unchanged write still costs a variable update, a
+     * history detail and a round of conditional-event evaluation.
+     */
+    public void setIfChanged(VariableScope scope, T value) {
+        Object current = scope.getVariable(name);
+        boolean same = current instanceof Number a && value instanceof Number b ? a.longValue() == b.longValue() && a.getClass() == b.getClass()
+            : java.util.Objects.equals(current, value);
+        if (!same || (value == null && !scope.hasVariable(name))) {
+            scope.setVariable(name, value);
+        }
+    }
+
     public void setLocal(VariableScope scope, T value) {
         scope.setVariableLocal(name, value);
     }

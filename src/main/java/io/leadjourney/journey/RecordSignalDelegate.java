@@ -35,9 +35,9 @@ class RecordSignalDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         profile.refresh(execution, PersonId.of(PERSON_ID.from(execution)));
-        LAST_SIGNAL_TYPE.set(execution, SIGNAL_TYPE.from(execution));
-        SILENT_ROUNDS.set(execution, 0);
-        ENGAGED.set(execution, true);
+        LAST_SIGNAL_TYPE.setIfChanged(execution, SIGNAL_TYPE.from(execution));
+        SILENT_ROUNDS.setIfChanged(execution, 0);
+        ENGAGED.setIfChanged(execution, true);
         Map<String, Object> attributes = signals.find(SIGNAL_ID.from(execution)).map(SignalHistory::attributes).orElse(Map.of());
         if (attributes.get("estimatedValue") instanceof Number value) {
             ESTIMATED_VALUE.set(execution, value.longValue());

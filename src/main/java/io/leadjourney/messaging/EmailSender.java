@@ -5,11 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +28,12 @@ class EmailSender {
 
     void send(Email email) {
         try {
-            MimeMessage message = new FixedIdMimeMessage(session(), email.messageId());
+            // the sender's own MimeMessage type shares its MIME type map (a plain MimeMessage makes the helper re-read
+            // mime.types from the class path on every message) and keeps a Message-ID set before sending
+            MimeMessage message = mailSender.createMimeMessage();
+            if (email.messageId() != null) {
+                message.setHeader("Message-ID", email.messageId());
+            }
             MimeMessageHelper helper = new MimeMessageHelper(message, email.html() != null, StandardCharsets.UTF_8.name());
             helper.setFrom(new InternetAddress(settings.sender().email(), singleLine(settings.sender().name()), StandardCharsets.UTF_8.name()));
             helper.setTo(new InternetAddress(email.to(), singleLine(email.toName()), StandardCharsets.UTF_8.name()));
@@ -49,31 +52,8 @@ class EmailSender {
         }
     }
 
-    private Session session() {
-        return mailSender instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new java.util.Properties());
-    }
-
     /** Header values never carry line breaks, whatever a template or a person's data holds. */
     static String singleLine(String value) {
         return value == null ? null : value.replaceAll("[\\r\\n\\t\\u0000-\\u001f\\u2028\\u2029\\u0085]+", " ").trim();
-    }
-
-    /** Keeps the Message-ID we give it (stable per person and step) instead of a new random one on save. */
-    private static final class FixedIdMimeMessage extends MimeMessage {
-        private final String messageId;
-
-        FixedIdMimeMessage(Session session, String messageId) {
-            super(session);
-            this.messageId = messageId;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            if (messageId == null) {
-                super.updateMessageID();
-            } else {
-                setHeader("Message-ID", messageId);
-            }
-        }
     }
 }

@@ -26,8 +26,11 @@ class MessageTemplates {
     record Rendered(String subject, String text, String html) {
     }
 
+    private static final long CHECK_AGAIN_AFTER_MS = 60_000L;
+
     private final TemplateEngine text;
     private final TemplateEngine html;
+    private final java.util.Map<String, Existence> existence = new java.util.concurrent.ConcurrentHashMap<>();
 
     MessageTemplates(MessagingSettings settings) {
         this.text = engine(TemplateMode.TEXT, ".txt", settings.messages().dir());
@@ -78,7 +81,26 @@ class MessageTemplates {
         return html.process("_layout", new Context(java.util.Locale.forLanguageTag(language), variables));
     }
 
-    private static boolean exists(TemplateEngine engine, String name) {
+    /**
+     * Whether a template exists, remembered for a minute like the templates themselves: asking the class loader scans
+     * every jar, and at hundreds of messages a second that was the largest cost of a send (timer-storm benchmark).
+     */
+    private boolean exists(TemplateEngine engine, String name) {
+        String key = (engine == text ? "text:" : "html:") + name;
+        long now = System.currentTimeMillis();
+        Existence known = existence.get(key);
+        if (known != null && now - known.checkedAt() < CHECK_AGAIN_AFTER_MS) {
+            return known.exists();
+        }
+        boolean exists = lookUp(engine, name);
+        existence.put(key, new Existence(exists, now));
+        return exists;
+    }
+
+    private record Existence(boolean exists, long checkedAt) {
+    }
+
+    private static boolean lookUp(TemplateEngine engine, String name) {
         return engine.getTemplateResolvers().stream()
             .map(resolver -> resolver.resolveTemplate(engine.getConfiguration(), null, name, null))
             .anyMatch(resolution -> resolution != null && resolution.getTemplateResource().exists());

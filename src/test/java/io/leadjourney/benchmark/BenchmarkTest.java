@@ -72,8 +72,10 @@ class BenchmarkTest {
     JdbcClient jdbc;
 
     @BeforeEach
-    void defaultEngine() {
+    void defaultEngineWithoutJobExecutor() {
         ProcessEngines.registerProcessEngine(engine);
+        // each benchmark starts the job executor when it measures it; elsewhere it would compete with what is measured
+        configuration().getJobExecutor().shutdown();
     }
 
     static void report(String line) {
@@ -163,6 +165,105 @@ class BenchmarkTest {
         assertThat(stored).as("every acknowledged signal stored").isEqualTo(acknowledged.get());
         assertThat(appliedNow).as("every acknowledged signal applied exactly once").isEqualTo(acknowledged.get());
     }
+
+    /** 2. A storm of due sends: journeys waiting at a nurture send that fell due together; mail delivered to SMTP per second. */
+    @Test
+    @Order(2)
+    void timerStorm() throws Exception {
+        int journeys = Integer.getInteger("bench.storm.journeys", 50_000);
+        List<String> ids = BulkPeople.insert(jdbc, "storm", journeys);
+        double createSeconds = parallel(CLIENTS, journeys, i -> engine.getRuntimeService().createProcessInstanceByKey("lead-journey")
+            .businessKey(ids.get(i)).setVariables(BulkPeople.nurtureVariables(ids.get(i)))
+            .startBeforeActivity("ServiceTask_SendNurtureMessage").execute());
+        report(String.format("2. timer storm: %d journeys placed at their nurture send in %.0f s (%.0f/s)", journeys, createSeconds,
+            journeys / createSeconds));
+        java.time.OffsetDateTime due = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        jdbc.sql("update ACT_RU_JOB set DUEDATE_ = ? where PROCESS_DEF_KEY_ = 'lead-journey'").param(due).update();
+
+        SmtpDrain drain = new SmtpDrain(smtp);
+        long start = System.nanoTime();
+        configuration().getJobExecutor().start();
+        try {
+            long sent;
+            do {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000_000L);
+                sent = sentSince(due);
+            } while (sent < journeys && (System.nanoTime() - start) / 1e9 < 3600);
+        } finally {
+            configuration().getJobExecutor().shutdown();
+            drain.stop();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Stats lag = new Stats();
+        jdbc.sql("select sent_at from lj_message where status = 'SENT' and sent_at >= ? and template = 'lead-education-1'").param(due)
+            .query((rs, row) -> rs.getObject(1, java.time.OffsetDateTime.class)).list()
+            .forEach(at -> lag.add(java.time.Duration.between(due, at).toMillis()));
+        long sent = sentSince(due);
+        report(String.format("2. timer storm: %d of %d messages handed to SMTP in %.0f s = %.0f messages/s; lag due -> sent p50 %.1f s, p99 %.1f s "
+                + "(job executor: %s)", sent, journeys, seconds, sent / seconds, lag.percentile(50) / 1000, lag.percentile(99) / 1000,
+            jobExecutorSettings()));
+        assertThat(sent).isEqualTo(journeys);
+    }
+
+    long sentSince(java.time.OffsetDateTime due) {
+        return jdbc.sql("select count(*) from lj_message where status = 'SENT' and sent_at >= ? and template = 'lead-education-1'")
+            .param(due).query(Long.class).single();
+    }
+
+    String jobExecutorSettings() {
+        var executor = configuration().getJobExecutor();
+        String pool = executor instanceof org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor spring
+            && spring.getTaskExecutor() instanceof org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor tasks
+            ? tasks.getCorePoolSize() + "-" + tasks.getMaxPoolSize() + " threads" : executor.getClass().getSimpleName();
+        return pool + ", " + executor.getMaxJobsPerAcquisition() + " jobs per acquisition, wait " + executor.getWaitTimeInMillis() + " ms";
+    }
+
+    /** 3. Speed to lead: from a demo request to the sales task visible in /engine-rest, under 50 signals/s of other traffic. */
+    @Test
+    @Order(3)
+    void speedToLead() throws Exception {
+        int samples = Integer.getInteger("bench.speed.samples", 300);
+        int background = Integer.getInteger("bench.speed.background", 50);
+        List<String> people = BulkPeople.insert(jdbc, "speed", 2000);
+        java.util.concurrent.ScheduledExecutorService load = Executors.newScheduledThreadPool(8);
+        AtomicInteger backgroundSent = new AtomicInteger();
+        load.scheduleAtFixedRate(() -> HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/signals"))
+                .header("Content-Type", "application/json").header("X-Api-Key", "bench-intake-key-0001")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"email_opened\",\"email\":\"speed"
+                    + ThreadLocalRandom.current().nextInt(2000) + "@bulk.example\"}")).build(), HttpResponse.BodyHandlers.discarding())
+                .thenRun(backgroundSent::incrementAndGet),
+            0, 1_000_000 / background, java.util.concurrent.TimeUnit.MICROSECONDS);
+        Stats latency = new Stats();
+        String sales = "Basic " + java.util.Base64.getEncoder().encodeToString("sales:demo".getBytes());
+        long loadStart = System.nanoTime();
+        try {
+            for (int i = 0; i < samples; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> accepted = post("/api/signals", "{\"type\":\"demo_requested\",\"email\":\"hot" + i + "@speed.example\"}");
+                assertThat(accepted.statusCode()).isEqualTo(202);
+                String personId = accepted.body().replaceAll(".*\"personId\":\"([^\"]+)\".*", "$1");
+                while (true) {
+                    HttpResponse<String> tasks = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/engine-rest/task/count?processInstanceBusinessKey=" + personId)).header("Authorization", sales).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                    if (tasks.body().contains("\"count\":1")) {
+                        break;
+                    }
+                }
+                latency.add((System.nanoTime() - start) / 1e6);
+                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+            }
+        } finally {
+            load.shutdownNow();
+        }
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+        report(String.format("3. speed to lead: %d demo requests, request -> task visible to a salesperson via /engine-rest: p50 %.0f ms, "
+                + "p99 %.0f ms, max %.0f ms; background %.0f signals/s", samples, latency.percentile(50), latency.percentile(99),
+            latency.percentile(100), backgroundSent.get() / loadSeconds));
+    }
+
+    @Autowired
+    io.leadjourney.messaging.LocalSmtpServer smtp;
 
     long applied() {
         return engine.getHistoryService().createHistoricActivityInstanceQuery().activityId("EndEvent_SignalApplied").count();
