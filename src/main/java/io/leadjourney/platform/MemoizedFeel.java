@@ -46,6 +46,8 @@ class MemoizedFeel extends AbstractProcessEnginePlugin {
 
     /** What decides whether an entry is pure: string literals removed, only these words and symbols may remain. */
     static final Pattern PURE = Pattern.compile("^(\\s|[0-9.,\\-+<>=!\\[\\]()?]|\\bnot\\b|\\btrue\\b|\\bfalse\\b|\\bnull\\b|\\bmatches\\b|\\blower case\\b)*$");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("true", "false", "null", "not");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     static final int MAX_ENTRIES = 50_000;
 
@@ -53,6 +55,7 @@ class MemoizedFeel extends AbstractProcessEnginePlugin {
         private final FeelEngine delegate;
         private final Map<String, Boolean> pure = new ConcurrentHashMap<>();
         private final Map<Key, Boolean> results = new ConcurrentHashMap<>();
+        private final Map<String, Object> literals = new ConcurrentHashMap<>();
 
         Memoizing(FeelEngine delegate) {
             this.delegate = delegate;
@@ -61,8 +64,31 @@ class MemoizedFeel extends AbstractProcessEnginePlugin {
         record Key(String entry, Object value) {
         }
 
+        /**
+         * Input expressions that only name a variable ({@code signalType}) read it; output entries made of literals
+         * ({@code "SQL"}, {@code 20}) are evaluated once. Everything else goes to FEEL.
+         */
         @Override
+        @SuppressWarnings("unchecked")
         public <T> T evaluateSimpleExpression(String expression, VariableContext variableContext) {
+            String trimmed = expression == null ? "" : expression.trim();
+            if (IDENTIFIER.matcher(trimmed).matches() && !KEYWORDS.contains(trimmed) && variableContext.containsVariable(trimmed)) {
+                Object value = simpleValue(variableContext.resolve(trimmed));
+                if (value == NULL) {
+                    return null;
+                }
+                if (value != NOT_SIMPLE) {
+                    return (T) variableContext.resolve(trimmed).getValue();
+                }
+            }
+            if (pure.computeIfAbsent(trimmed, MemoizedFeel::isPure) && !trimmed.contains("?")) {
+                Object known = literals.get(trimmed);
+                if (known == null) {
+                    known = Objects.requireNonNullElse(delegate.evaluateSimpleExpression(expression, variableContext), NULL);
+                    literals.put(trimmed, known);
+                }
+                return known == NULL ? null : (T) known;
+            }
             return delegate.evaluateSimpleExpression(expression, variableContext);
         }
 
