@@ -25,11 +25,15 @@ public class SalesRotation {
     private final IdentityService identity;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate firstRow;
 
-    SalesRotation(IdentityService identity, JdbcClient jdbc, Clock clock) {
+    SalesRotation(IdentityService identity, JdbcClient jdbc, Clock clock,
+                  org.springframework.transaction.PlatformTransactionManager transactions) {
         this.identity = identity;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.firstRow = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.firstRow.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The next available member of the group, or empty when nobody is available (the task then waits for the group). */
@@ -44,11 +48,13 @@ public class SalesRotation {
         }
         if (jdbc.sql("update lj_rotation set updated_at = ? where group_id = ?").params(OffsetDateTime.now(clock), groupId).update() == 0) {
             try {
-                jdbc.sql("insert into lj_rotation (group_id, last_user, updated_at) values (?, null, ?)")
-                    .params(groupId, OffsetDateTime.now(clock)).update();
+                // inside a savepoint: on PostgreSQL a failed insert would otherwise abort the whole hand-off transaction
+                firstRow.executeWithoutResult(status -> jdbc.sql("insert into lj_rotation (group_id, last_user, updated_at) values (?, null, ?)")
+                    .params(groupId, OffsetDateTime.now(clock)).update());
             } catch (org.springframework.dao.DuplicateKeyException raced) {
-                jdbc.sql("update lj_rotation set updated_at = ? where group_id = ?").params(OffsetDateTime.now(clock), groupId).update();
+                // another hand-off created the group's row at the same moment
             }
+            jdbc.sql("update lj_rotation set updated_at = ? where group_id = ?").params(OffsetDateTime.now(clock), groupId).update();
         }
         String last = jdbc.sql("select last_user from lj_rotation where group_id = ?").param(groupId).query(String.class).optional().orElse(null);
         String next = available.stream().filter(user -> last == null || user.compareTo(last) > 0).findFirst().orElse(available.get(0));

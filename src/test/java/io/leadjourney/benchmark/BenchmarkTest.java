@@ -262,6 +262,111 @@ class BenchmarkTest {
             latency.percentile(100), backgroundSent.get() / loadSeconds));
     }
 
+    /**
+     * 4. Scale: a million waiting journeys (engine-made templates, copied in bulk by {@link Cloner}), what the service
+     * needs for them, how fast a salesperson's task list answers with 100k open tasks, and how late due timers fire.
+     */
+    @Test
+    @Order(4)
+    void scale() throws Exception {
+        int target = Integer.getInteger("bench.scale.journeys", 1_000_000);
+        int templates = Integer.getInteger("bench.scale.templates", 1000);
+        int copies = target / templates - 1;
+        List<String> ids = BulkPeople.insert(jdbc, "scale", templates);
+        long before = dbSize();
+        parallel(CLIENTS, templates, i -> engine.getRuntimeService().createProcessInstanceByKey("lead-journey").businessKey(ids.get(i))
+            .setVariables(BulkPeople.nurtureVariables(ids.get(i))).startBeforeActivity("IntermediateCatchEvent_CadenceElapsed").execute());
+        long afterTemplates = dbSize();
+        jdbc.sql("drop table if exists bench_template").update();
+        jdbc.sql("create table bench_template as select id_ as id, business_key_ as business_key from act_ru_execution "
+            + "where id_ = proc_inst_id_ and proc_def_key_ = 'lead-journey' and business_key_ in (select id from lj_person where email like 'scale%')").update();
+        long start = System.nanoTime();
+        new Cloner(jdbc).cloneJourneys(copies, Integer.getInteger("bench.scale.copies-per-statement", 25));
+        jdbc.sql("analyze").update();
+        double cloneSeconds = (System.nanoTime() - start) / 1e9;
+        long journeys = jdbc.sql("select count(*) from act_ru_execution where id_ = proc_inst_id_ and proc_def_key_ = 'lead-journey'")
+            .query(Long.class).single();
+        long afterClones = dbSize();
+        report(String.format("4. scale: %d waiting journeys (%d made by the engine, copied %d times in %.0f s); database %.1f GiB; "
+                + "per journey: %.1f KiB with history (engine-made), %.1f KiB runtime rows only (copies)", journeys, templates, copies,
+            cloneSeconds, afterClones / 1073741824.0, (afterTemplates - before) / 1024.0 / templates,
+            (afterClones - afterTemplates) / 1024.0 / ((long) templates * copies)));
+
+        System.gc();
+        long heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        report(String.format("4. scale: with %d journeys the service holds %.0f MiB of live heap after a full GC, RSS %s", journeys,
+            heap / 1048576.0, rss()));
+
+        // a salesperson's task list with 100k open tasks
+        int taskTemplates = Integer.getInteger("bench.scale.task-templates", 100);
+        parallel(CLIENTS, taskTemplates, i -> post("/api/signals", "{\"type\":\"demo_requested\",\"email\":\"task" + i + "@scale.example\"}"));
+        jdbc.sql("drop table if exists bench_task_template").update();
+        jdbc.sql("create table bench_task_template as select distinct proc_inst_id_ as id from act_ru_task").update();
+        new Cloner(jdbc).cloneTasks(Integer.getInteger("bench.scale.task-copies", 999), 100);
+        jdbc.sql("analyze").update();
+        long openTasks = jdbc.sql("select count(*) from act_ru_task").query(Long.class).single();
+        String filterId = engine.getFilterService().createFilterQuery().filterName("My tasks").singleResult().getId();
+        Stats myTasks = new Stats();
+        Stats groupTasks = new Stats();
+        String sales = "Basic " + java.util.Base64.getEncoder().encodeToString("sales:demo".getBytes());
+        for (int i = 0; i < 40; i++) {
+            myTasks.add(timed(() -> HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/filter/" + filterId
+                + "/list?firstResult=0&maxResults=15")).header("Authorization", sales).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString())));
+            groupTasks.add(timed(() -> HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/engine-rest/task?candidateUser=sales&includeAssignedTasks=true&sortBy=priority&sortOrder=desc&firstResult=0&maxResults=15"))
+                .header("Authorization", sales).build(), HttpResponse.BodyHandlers.ofString())));
+        }
+        report(String.format("4. scale: %d open tasks; a salesperson's first page (15): \"My tasks\" filter p50 %.0f ms p99 %.0f ms, "
+                + "all tasks of their group by priority p50 %.0f ms p99 %.0f ms", openTasks, myTasks.percentile(50), myTasks.percentile(99),
+            groupTasks.percentile(50), groupTasks.percentile(99)));
+
+        // due timers among a million waiting ones
+        java.time.OffsetDateTime due = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        int dueTimers = jdbc.sql("update act_ru_job set duedate_ = ? where process_instance_id_ in (select id from bench_template)").param(due).update();
+        long timerStart = System.nanoTime();
+        configuration().getJobExecutor().start();
+        try {
+            while (jdbc.sql("select count(*) from act_ru_job where duedate_ <= ? and handler_type_ like 'timer%'").param(due).query(Long.class).single() > 0
+                && (System.nanoTime() - timerStart) / 1e9 < 600) {
+                java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+            }
+        } finally {
+            configuration().getJobExecutor().shutdown();
+        }
+        Stats lag = new Stats();
+        jdbc.sql("select end_time_ from act_hi_actinst where act_id_ = 'IntermediateCatchEvent_CadenceElapsed' and end_time_ >= ?").param(due)
+            .query((rs, row) -> rs.getObject(1, java.time.OffsetDateTime.class)).list()
+            .forEach(at -> lag.add(java.time.Duration.between(due, at).toMillis()));
+        report(String.format("4. scale: %d timers fell due among %d waiting jobs; fired %d, lag due -> fired p50 %.1f s, p99 %.1f s, max %.1f s",
+            dueTimers, jdbc.sql("select count(*) from act_ru_job").query(Long.class).single(), lag.count(), lag.percentile(50) / 1000,
+            lag.percentile(99) / 1000, lag.percentile(100) / 1000));
+    }
+
+    long dbSize() {
+        return jdbc.sql("select pg_database_size(current_database())").query(Long.class).single();
+    }
+
+    static String rss() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS")).findFirst()
+                .map(l -> String.format("%.0f MiB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0)).orElse("?");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    interface Call {
+        HttpResponse<String> call() throws Exception;
+    }
+
+    static double timed(Call call) throws Exception {
+        long start = System.nanoTime();
+        HttpResponse<String> response = call.call();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return (System.nanoTime() - start) / 1e6;
+    }
+
     @Autowired
     io.leadjourney.messaging.LocalSmtpServer smtp;
 
