@@ -183,6 +183,10 @@ class BenchmarkTest {
             journeys / createSeconds));
         java.time.OffsetDateTime due = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
         jdbc.sql("update ACT_RU_JOB set DUEDATE_ = ? where PROCESS_DEF_KEY_ = 'lead-journey'").param(due).update();
+        if (!Boolean.getBoolean("bench.storm.stale-statistics")) {
+            // as autovacuum would have by now: without current statistics PostgreSQL reads variables through the wrong index
+            jdbc.sql("analyze").update();
+        }
 
         SmtpDrain drain = new SmtpDrain(smtp);
         long start = System.nanoTime();
@@ -309,9 +313,10 @@ class BenchmarkTest {
 
         // a salesperson's task list with 100k open tasks
         int taskTemplates = Integer.getInteger("bench.scale.task-templates", 100);
+        java.time.OffsetDateTime tasksFrom = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1);
         parallel(CLIENTS, taskTemplates, i -> post("/api/signals", "{\"type\":\"demo_requested\",\"email\":\"task" + i + "@scale.example\"}"));
         jdbc.sql("drop table if exists bench_task_template").update();
-        jdbc.sql("create table bench_task_template as select distinct proc_inst_id_ as id from act_ru_task").update();
+        jdbc.sql("create table bench_task_template as select id_ as id from act_ru_task where create_time_ >= ?").param(tasksFrom).update();
         new Cloner(jdbc).cloneTasks(Integer.getInteger("bench.scale.task-copies", 999), 100);
         jdbc.sql("analyze").update();
         long openTasks = jdbc.sql("select count(*) from act_ru_task").query(Long.class).single();

@@ -44,17 +44,16 @@ final class Cloner {
         }
     }
 
-    /** Copies the open tasks of the template journeys (with their candidate links and authorizations). */
+    /** Copies the tasks listed in bench_task_template (with their candidate links and authorizations). */
     void cloneTasks(int copies, int copiesPerStatement) {
         for (int from = 1; from <= copies; from += copiesPerStatement) {
             int to = Math.min(copies, from + copiesPerStatement - 1);
             String k = "generate_series(" + from + ", " + to + ") k";
             // the copies point at their template's execution: queries do not care, and nobody completes them
-            copy("act_ru_task", "t.proc_inst_id_ in (select id from bench_task_template)", k, Set.of("id_"));
-            copy("act_ru_identitylink", "t.task_id_ in (select t2.id_ from act_ru_task t2 where t2.proc_inst_id_ in (select id from bench_task_template))",
-                k, Set.of("id_", "task_id_"));
-            copy("act_ru_authorization", "t.resource_type_ = 7 and t.resource_id_ in (select t2.id_ from act_ru_task t2 "
-                + "where t2.proc_inst_id_ in (select id from bench_task_template))", k, Set.of("id_", "resource_id_"));
+            copy("act_ru_task", "t.id_ in (select id from bench_task_template)", k, Set.of("id_"));
+            copy("act_ru_identitylink", "t.task_id_ in (select id from bench_task_template)", k, Set.of("id_", "task_id_"));
+            copy("act_ru_authorization", "t.resource_type_ = 7 and t.resource_id_ in (select id from bench_task_template)", k,
+                Set.of("id_", "resource_id_"));
         }
     }
 
