@@ -394,8 +394,4 @@ class BenchmarkTest {
     ProcessEngineConfigurationImpl configuration() {
         return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     }
-
-    static Map<String, Object> none() {
-        return Map.of();
-    }
 }

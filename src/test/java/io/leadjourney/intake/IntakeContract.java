@@ -3,7 +3,6 @@ package io.leadjourney.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -228,13 +227,5 @@ public abstract class IntakeContract extends IntegrationTest {
         assertThat(api.get("paths").has("/api/signals")).isTrue();
         assertThat(api.get("paths").has("/api/contacts/import")).isTrue();
         assertThat(api.get("paths").has("/api/people/{id}")).isTrue();
-    }
-
-    static byte[] csv(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    static Map<String, String> noFields() {
-        return Map.of();
     }
 }
