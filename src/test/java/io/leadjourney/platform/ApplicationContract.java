@@ -24,6 +24,8 @@ abstract class ApplicationContract extends IntegrationTest {
     RepositoryService repository;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @Test
     void webappsAnswer() {
@@ -81,6 +83,28 @@ abstract class ApplicationContract extends IntegrationTest {
         assertThat(http().postJson("/api/signals", body).statusCode()).isEqualTo(401);
         assertThat(http().with("X-Api-Key", "not-the-key-at-all").postJson("/api/signals", body).statusCode()).isEqualTo(401);
         assertThat(http().as("admin", "demo").postJson("/api/signals", body).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void jobsAreAcquiredByDueDateThroughAnIndex() throws Exception {
+        String email = "due." + UUID.randomUUID() + "@example.com";
+        assertThat(intake().postJson("/api/signals", "{\"type\":\"form_submitted\",\"email\":\"" + email + "\"}").statusCode())
+            .isEqualTo(202);
+        // the journey's first step waits as a job: it has a due date like every job, so the acquisition can use the index
+        assertThat(jdbc.sql("select count(*) from act_ru_job").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from act_ru_job where duedate_ is null").query(Long.class).single()).isZero();
+        try (var connection = dataSource.getConnection();
+             var lower = connection.getMetaData().getIndexInfo(null, null, "act_ru_job", false, false);
+             var upper = connection.getMetaData().getIndexInfo(null, null, "ACT_RU_JOB", false, false)) {
+            java.util.Set<String> indexes = new java.util.HashSet<>();
+            while (lower.next()) {
+                indexes.add(lower.getString("INDEX_NAME").toLowerCase());
+            }
+            while (upper.next()) {
+                indexes.add(upper.getString("INDEX_NAME").toLowerCase());
+            }
+            assertThat(indexes).contains(JobDueDateIndex.NAME);
+        }
     }
 
     @Test
