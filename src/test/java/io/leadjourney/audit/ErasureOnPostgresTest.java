@@ -8,7 +8,7 @@ import io.leadjourney.support.PostgresTest;
 import org.springframework.test.context.ActiveProfiles;
 
 @PostgresTest
-@ActiveProfiles({"test", "postgres-test"})
+@ActiveProfiles({"test", "postgres", "postgres-test"})
 class ErasureOnPostgresTest extends ErasureContract {
 
     /** pg_dump of the whole test database (schema and data). */

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ActiveProfiles;
 
 @PostgresTest
-@ActiveProfiles({"test", "postgres-test"})
+@ActiveProfiles({"test", "postgres", "postgres-test"})
 class ImportOnPostgresTest extends ImportContract {
 
     /** With the database outside the JVM, a 100k-row import must not need more heap than a 1k-row one. */

@@ -4,6 +4,6 @@ import io.leadjourney.support.PostgresTest;
 import org.springframework.test.context.ActiveProfiles;
 
 @PostgresTest
-@ActiveProfiles({"test", "postgres-test"})
+@ActiveProfiles({"test", "postgres", "postgres-test"})
 class IntakeOnPostgresTest extends IntakeContract {
 }

@@ -103,7 +103,7 @@ abstract class ApplicationContract extends IntegrationTest {
             while (upper.next()) {
                 indexes.add(upper.getString("INDEX_NAME").toLowerCase());
             }
-            assertThat(indexes).contains(JobDueDateIndex.NAME);
+            assertThat(indexes).contains(EngineSchemaTuning.JOB_DUE_DATE_INDEX);
         }
     }
 
