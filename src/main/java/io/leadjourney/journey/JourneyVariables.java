@@ -47,6 +47,8 @@ public final class JourneyVariables {
     public static final ProcessVariable<String> OWNER = ProcessVariable.of("owner", String.class);
     public static final ProcessVariable<Number> CONTACT_ATTEMPTS = ProcessVariable.of("contactAttempts", Number.class);
     public static final ProcessVariable<Boolean> CONTACTED = ProcessVariable.of("contacted", Boolean.class);
+    /** Follow-up tasks completed so far; an escalation of an overdue follow-up ends when it grows (lead-journey.bpmn). */
+    public static final ProcessVariable<Number> FOLLOW_UPS_DONE = ProcessVariable.of("followUpsDone", Number.class);
     public static final ProcessVariable<String> NOTES = ProcessVariable.of("notes", String.class);
     public static final ProcessVariable<String> GRADE = ProcessVariable.of("grade", String.class);
     public static final ProcessVariable<String> LOSS_REASON = ProcessVariable.of("lossReason", String.class);

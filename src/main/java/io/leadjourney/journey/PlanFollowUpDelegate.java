@@ -5,6 +5,7 @@ import static io.leadjourney.journey.JourneyVariables.CONTACT_ATTEMPTS;
 import static io.leadjourney.journey.JourneyVariables.FOLLOW_UP_ASSIGNEE;
 import static io.leadjourney.journey.JourneyVariables.FOLLOW_UP_DUE;
 import static io.leadjourney.journey.JourneyVariables.FOLLOW_UP_WITHIN;
+import static io.leadjourney.journey.JourneyVariables.FOLLOW_UPS_DONE;
 
 import java.time.Duration;
 import java.util.Date;
@@ -34,6 +35,9 @@ class PlanFollowUpDelegate implements JavaDelegate {
         FOLLOW_UP_DUE.set(execution, Date.from(ClockUtil.getCurrentTime().toInstant().plus(within)));
         if (CONTACT_ATTEMPTS.from(execution) == null) {
             CONTACT_ATTEMPTS.set(execution, 0);
+        }
+        if (FOLLOW_UPS_DONE.from(execution) == null) {
+            FOLLOW_UPS_DONE.set(execution, 0);
         }
         // the same salesperson keeps the person across call attempts and revisits; a new hand-off rotates
         String assignee = FOLLOW_UP_ASSIGNEE.from(execution);

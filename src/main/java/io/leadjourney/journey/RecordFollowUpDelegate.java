@@ -2,6 +2,7 @@ package io.leadjourney.journey;
 
 import static io.leadjourney.journey.JourneyVariables.CONTACTED;
 import static io.leadjourney.journey.JourneyVariables.CONTACT_ATTEMPTS;
+import static io.leadjourney.journey.JourneyVariables.FOLLOW_UPS_DONE;
 import static io.leadjourney.journey.JourneyVariables.NOTES;
 import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
 
@@ -26,6 +27,8 @@ class RecordFollowUpDelegate implements JavaDelegate {
         boolean contacted = Boolean.TRUE.equals(CONTACTED.from(execution));
         int attempts = JourneyVariables.count(CONTACT_ATTEMPTS.from(execution));
         CONTACT_ATTEMPTS.set(execution, contacted ? 0 : attempts + 1);
+        // ends an open escalation of this follow-up (boundary event "Follow-up done")
+        FOLLOW_UPS_DONE.set(execution, JourneyVariables.count(FOLLOW_UPS_DONE.from(execution)) + 1);
         String text = NOTES.from(execution);
         String outcome = contacted ? "reached" : "not reached (attempt " + (attempts + 1) + ")";
         notes.add(PersonId.of(PERSON_ID.from(execution)), Journeys.currentUser(execution), "Follow up and qualify", outcome,

@@ -203,6 +203,30 @@ class LeadJourneyProcessTest extends ProcessTest {
     }
 
     @Test
+    void anEscalationEndsWhenTheSalespersonCompletesTheOverdueFollowUp() {
+        ProcessInstance journey = journey(signal("demo_requested", newEmail("wulan")).personId());
+        advance(Duration.ofHours(1), journey);
+        assertThat(journey).isWaitingAt(FOLLOW_UP, ESCALATED_FOLLOW_UP);
+
+        // an unanswered call is a follow-up done too: the next attempt gets its own SLA and, if late, its own escalation
+        tasks.complete(taskOf(journey, FOLLOW_UP).getId(), Map.of("contacted", false));
+
+        assertThat(journey).isNotWaitingAt(ESCALATED_FOLLOW_UP);
+        assertThat(journey).hasPassed("EndEvent_EscalationResolvedBySales").hasNotPassed("EndEvent_EscalationHandled");
+        assertThat(tasks.createTaskQuery().processInstanceId(journey.getId()).taskCandidateGroup("sales-managers").count()).isZero();
+    }
+
+    @Test
+    void aManagerHandlingTheEscalationLeavesTheFollowUpOpen() {
+        ProcessInstance journey = journey(signal("demo_requested", newEmail("bayu")).personId());
+        advance(Duration.ofHours(1), journey);
+
+        tasks.complete(taskOf(journey, ESCALATED_FOLLOW_UP).getId());
+
+        assertThat(journey).hasPassed("EndEvent_EscalationHandled").isWaitingAt(FOLLOW_UP);
+    }
+
+    @Test
     void aSignalArrivingWhileASalesTaskIsOpenIsRecordedAndApplied() {
         String email = newEmail("joko");
         SignalReceipt first = signal("demo_requested", email);
