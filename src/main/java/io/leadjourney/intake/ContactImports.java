@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,17 +62,21 @@ public class ContactImports {
     private final PeopleService people;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    /** A running import without progress for this long is taken as interrupted (a batch takes about a second). */
+    private final Duration staleAfter;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "contact-import");
         thread.setDaemon(true);
         return thread;
     });
 
-    ContactImports(ImportRepository imports, PeopleService people, TransactionTemplate transaction, Clock clock) {
+    ContactImports(ImportRepository imports, PeopleService people, TransactionTemplate transaction, Clock clock,
+                   @Value("${journey.imports.stale-after:PT10M}") Duration staleAfter) {
         this.imports = imports;
         this.people = people;
         this.transaction = transaction;
         this.clock = clock;
+        this.staleAfter = staleAfter;
     }
 
     /** Checks the whole file, keeps a copy, and starts the import; returns the import id. The stream is read and closed here. */
@@ -233,6 +240,22 @@ public class ContactImports {
             reader.reset();
         }
         return reader;
+    }
+
+    /**
+     * An import runs on the node that received the file; if that node stops, its import makes no more progress. Every
+     * node marks such imports FAILED, saying how to finish them: the file can be uploaded again, since people already
+     * imported are merged, not duplicated.
+     */
+    @Scheduled(fixedDelayString = "${journey.imports.watch-interval:PT1M}", initialDelayString = "PT30S")
+    public int failInterrupted() {
+        int failed = imports.failStale(OffsetDateTime.now(clock).minus(staleAfter), "interrupted: the service stopped while importing; "
+            + "the lines counted as processed are imported. Upload the file again to import the rest (people already imported are merged, "
+            + "not duplicated)");
+        if (failed > 0) {
+            log.warn("{} contact import(s) without progress for {} marked FAILED (interrupted)", failed, staleAfter);
+        }
+        return failed;
     }
 
     @PreDestroy

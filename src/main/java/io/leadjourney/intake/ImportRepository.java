@@ -35,15 +35,16 @@ class ImportRepository {
     void create(String id, String fileName, String source, String requestedBy, Boolean consentEmail, Boolean consentWhatsapp,
                 String consentWording, int total) {
         jdbc.sql("insert into lj_import (id, status, file_name, source, requested_by, consent_email, consent_whatsapp, consent_wording, "
-                + "total, started_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + "total, started_at, heartbeat_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(id, Status.RUNNING.name(), fileName, source, requestedBy, consentEmail, consentWhatsapp, consentWording, total,
-                OffsetDateTime.now(clock))
+                OffsetDateTime.now(clock), OffsetDateTime.now(clock))
             .update();
     }
 
     void progress(String id, int processed, int created, int merged, int rejected) {
-        jdbc.sql("update lj_import set processed = processed + ?, created = created + ?, merged = merged + ?, rejected = rejected + ? where id = ?")
-            .params(processed, created, merged, rejected, id).update();
+        jdbc.sql("update lj_import set processed = processed + ?, created = created + ?, merged = merged + ?, rejected = rejected + ?, "
+                + "heartbeat_at = ? where id = ?")
+            .params(processed, created, merged, rejected, OffsetDateTime.now(clock), id).update();
     }
 
     void error(String id, long line, String message) {
@@ -54,6 +55,12 @@ class ImportRepository {
     void finish(String id, Status status, String failure) {
         jdbc.sql("update lj_import set status = ?, failure = ?, finished_at = ? where id = ?")
             .params(status.name(), failure, OffsetDateTime.now(clock), id).update();
+    }
+
+    /** Marks as failed the running imports without progress since {@code before} (their node stopped); returns how many. */
+    int failStale(OffsetDateTime before, String failure) {
+        return jdbc.sql("update lj_import set status = ?, failure = ?, finished_at = ? where status = ? and heartbeat_at < ?")
+            .params(Status.FAILED.name(), failure, OffsetDateTime.now(clock), Status.RUNNING.name(), before).update();
     }
 
     Optional<ImportRow> find(String id) {

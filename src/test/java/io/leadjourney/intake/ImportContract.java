@@ -30,6 +30,10 @@ public abstract class ImportContract extends IntegrationTest {
     JdbcClient jdbc;
     @Autowired
     PendingJourneys pendingJourneys;
+    @Autowired
+    ContactImports contactImports;
+    @Autowired
+    java.time.Clock clock;
 
     HttpResponse<String> upload(String csv, Map<String, String> fields) {
         return upload(csv.getBytes(StandardCharsets.UTF_8), fields);
@@ -94,6 +98,27 @@ public abstract class ImportContract extends IntegrationTest {
             // start every queued journey
         }
         assertThat(journeys.journeysOf(budiId)).hasSize(1);
+    }
+
+    @Test
+    void anImportWhoseNodeStoppedIsReportedFailedWithHowToFinishIt() throws Exception {
+        // what a node that stopped mid-import leaves: a RUNNING import whose progress stopped (here 11 minutes ago)
+        String stopped = UUID.randomUUID().toString();
+        String running = UUID.randomUUID().toString();
+        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
+        for (String id : java.util.List.of(stopped, running)) {
+            jdbc.sql("insert into lj_import (id, status, requested_by, total, processed, started_at, heartbeat_at) values (?, 'RUNNING', 'ops', 2000, 500, ?, ?)")
+                .params(id, now.minusMinutes(20), id.equals(stopped) ? now.minusMinutes(11) : now.minusSeconds(5)).update();
+        }
+
+        contactImports.failInterrupted();
+
+        JsonNode failed = progress(stopped);
+        assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("processed").asInt()).isEqualTo(500);
+        assertThat(failed.get("failure").asText()).contains("interrupted").contains("Upload the file again");
+        assertThat(progress(running).get("status").asText()).as("an import making progress on another node").isEqualTo("RUNNING");
+        jdbc.sql("update lj_import set status = 'COMPLETED' where id = ?").param(running).update();
     }
 
     @Test
