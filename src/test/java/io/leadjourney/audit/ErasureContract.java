@@ -71,6 +71,24 @@ public abstract class ErasureContract extends ProcessTest {
     }
 
     @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void anErasureCanBeAppliedAgainAfterARestoreBroughtThePersonBack(org.springframework.boot.test.system.CapturedOutput output) {
+        String email = newEmail("restored");
+        String personId = signal("form_submitted", email).personId();
+        assertThat(http().as("admin", "demo").delete("/api/people/" + personId).statusCode()).isEqualTo(200);
+        // the line that survives a restore from a backup taken before the erasure (logs live outside the database)
+        assertThat(output.getAll()).contains("Erased person " + personId);
+
+        // such a restore brings back the person and loses the erasure record
+        jdbc.sql("update lj_person set email = ?, name = 'Restored From Backup', erased_at = null where id = ?").params(email, personId).update();
+        jdbc.sql("delete from lj_erasure where person_id = ?").param(personId).update();
+
+        assertThat(http().as("admin", "demo").delete("/api/people/" + personId).statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from lj_person where email = ? or name = 'Restored From Backup'").param(email)
+            .query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void onlyAdministratorsAndMarketingOpsErase() {
         String personId = signal("form_submitted", newEmail("keep")).personId();
         assertThat(http().as("sales", "demo").delete("/api/people/" + personId).statusCode()).isEqualTo(403);
