@@ -53,8 +53,10 @@ class EngineSchemaTuning extends AbstractProcessEnginePlugin {
         }
     }
 
+    /** An invalid index nobody is building: a leftover. (One another node is building right now is invalid too, and kept.) */
     private static boolean invalidIndex(Statement statement) throws SQLException {
-        try (ResultSet rs = statement.executeQuery("select not i.indisvalid from pg_index i join pg_class c on c.oid = i.indexrelid "
+        try (ResultSet rs = statement.executeQuery("select not i.indisvalid and not exists (select 1 from pg_stat_progress_create_index p "
+            + "where p.index_relid = c.oid) from pg_index i join pg_class c on c.oid = i.indexrelid "
             + "where c.relname = '" + JOB_DUE_DATE_INDEX + "' and pg_table_is_visible(c.oid)")) {
             return rs.next() && rs.getBoolean(1);
         }
