@@ -62,8 +62,10 @@ public class ContactImports {
     private final PeopleService people;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    /** A running import without progress for this long is taken as interrupted (a batch takes about a second). */
+    /** A running import without a sign of life for this long is taken as interrupted. */
     private final Duration staleAfter;
+    /** The imports this node runs or has queued. */
+    final Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "contact-import");
         thread.setDaemon(true);
@@ -95,6 +97,7 @@ public class ContactImports {
         String id = UUID.randomUUID().toString();
         imports.create(id, options.fileName(), ContactData.text(options.source(), 100), options.requestedBy(), options.consentEmail(),
             options.consentWhatsapp(), ContactData.text(options.consentWording(), 100), total);
+        held.add(id);
         worker.submit(() -> run(id, copy, options));
         return id;
     }
@@ -143,6 +146,7 @@ public class ContactImports {
             log.error("Contact import {} failed", id, e);
             imports.finish(id, ImportRepository.Status.FAILED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } finally {
+            held.remove(id);
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
@@ -244,12 +248,15 @@ public class ContactImports {
 
     /**
      * An import runs on the node that received the file; if that node stops, its import makes no more progress. Every
-     * node marks such imports FAILED, saying how to finish them: the file can be uploaded again, since people already
-     * imported are merged, not duplicated.
+     * node vouches for the imports it holds (running or queued behind another one), then marks the others without a
+     * sign of life FAILED, saying how to finish them: the file can be uploaded again, since people already imported are
+     * merged, not duplicated.
      */
     @Scheduled(fixedDelayString = "${journey.imports.watch-interval:PT1M}", initialDelayString = "PT30S")
     public int failInterrupted() {
-        int failed = imports.failStale(OffsetDateTime.now(clock).minus(staleAfter), "interrupted: the service stopped while importing; "
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        held.forEach(id -> imports.alive(id, now));
+        int failed = imports.failStale(now.minus(staleAfter), "interrupted: the service stopped while importing; "
             + "the lines counted as processed are imported. Upload the file again to import the rest (people already imported are merged, "
             + "not duplicated)");
         if (failed > 0) {

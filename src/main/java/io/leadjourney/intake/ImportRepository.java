@@ -57,6 +57,10 @@ class ImportRepository {
             .params(status.name(), failure, OffsetDateTime.now(clock), id).update();
     }
 
+    void alive(String id, OffsetDateTime now) {
+        jdbc.sql("update lj_import set heartbeat_at = ? where id = ?").params(now, id).update();
+    }
+
     /** Marks as failed the running imports without progress since {@code before} (their node stopped); returns how many. */
     int failStale(OffsetDateTime before, String failure) {
         return jdbc.sql("update lj_import set status = ?, failure = ?, finished_at = ? where status = ? and heartbeat_at < ?")

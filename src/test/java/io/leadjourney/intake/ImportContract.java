@@ -102,23 +102,30 @@ public abstract class ImportContract extends IntegrationTest {
 
     @Test
     void anImportWhoseNodeStoppedIsReportedFailedWithHowToFinishIt() throws Exception {
-        // what a node that stopped mid-import leaves: a RUNNING import whose progress stopped (here 11 minutes ago)
+        // what a node that stopped mid-import leaves: a RUNNING import without a sign of life (here for 11 minutes)
         String stopped = UUID.randomUUID().toString();
-        String running = UUID.randomUUID().toString();
+        String elsewhere = UUID.randomUUID().toString();
+        String queuedHere = UUID.randomUUID().toString();
         java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
-        for (String id : java.util.List.of(stopped, running)) {
+        for (String id : java.util.List.of(stopped, elsewhere, queuedHere)) {
             jdbc.sql("insert into lj_import (id, status, requested_by, total, processed, started_at, heartbeat_at) values (?, 'RUNNING', 'ops', 2000, 500, ?, ?)")
-                .params(id, now.minusMinutes(20), id.equals(stopped) ? now.minusMinutes(11) : now.minusSeconds(5)).update();
+                .params(id, now.minusMinutes(20), id.equals(elsewhere) ? now.minusSeconds(5) : now.minusMinutes(11)).update();
         }
+        contactImports.held.add(queuedHere);
 
-        contactImports.failInterrupted();
+        try {
+            contactImports.failInterrupted();
+        } finally {
+            contactImports.held.remove(queuedHere);
+        }
 
         JsonNode failed = progress(stopped);
         assertThat(failed.get("status").asText()).isEqualTo("FAILED");
         assertThat(failed.get("processed").asInt()).isEqualTo(500);
         assertThat(failed.get("failure").asText()).contains("interrupted").contains("Upload the file again");
-        assertThat(progress(running).get("status").asText()).as("an import making progress on another node").isEqualTo("RUNNING");
-        jdbc.sql("update lj_import set status = 'COMPLETED' where id = ?").param(running).update();
+        assertThat(progress(elsewhere).get("status").asText()).as("an import making progress on another node").isEqualTo("RUNNING");
+        assertThat(progress(queuedHere).get("status").asText()).as("an import queued on this node behind a long one").isEqualTo("RUNNING");
+        jdbc.sql("update lj_import set status = 'COMPLETED' where id in (?, ?)").params(elsewhere, queuedHere).update();
     }
 
     @Test
