@@ -260,7 +260,7 @@ public class ContactImports {
             + "the lines counted as processed are imported. Upload the file again to import the rest (people already imported are merged, "
             + "not duplicated)");
         if (failed > 0) {
-            log.warn("{} contact import(s) without progress for {} marked FAILED (interrupted)", failed, staleAfter);
+            log.warn("{} contact import(s) without a sign of life for {} marked FAILED (interrupted)", failed, staleAfter);
         }
         return failed;
     }

@@ -34,10 +34,11 @@ class ImportRepository {
 
     void create(String id, String fileName, String source, String requestedBy, Boolean consentEmail, Boolean consentWhatsapp,
                 String consentWording, int total) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("insert into lj_import (id, status, file_name, source, requested_by, consent_email, consent_whatsapp, consent_wording, "
                 + "total, started_at, heartbeat_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
             .params(id, Status.RUNNING.name(), fileName, source, requestedBy, consentEmail, consentWhatsapp, consentWording, total,
-                OffsetDateTime.now(clock), OffsetDateTime.now(clock))
+                now, now)
             .update();
     }
 

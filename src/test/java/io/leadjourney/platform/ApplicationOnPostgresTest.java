@@ -11,9 +11,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"test", "postgres", "postgres-test"})
 class ApplicationOnPostgresTest extends ApplicationContract {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.camunda.bpm.engine.ProcessEngine engine;
-
     @Test
     void thePlannerKnowsHowManyAuthorizationsGrantRead() {
         assertThat(jdbc.sql("select count(*) from pg_statistic_ext where stxname = ?").param(EngineSchemaTuning.AUTHORIZATION_STATISTICS)
@@ -27,7 +24,7 @@ class ApplicationOnPostgresTest extends ApplicationContract {
         jdbc.sql("update pg_index set indisvalid = false where indexrelid = ?::regclass").param(EngineSchemaTuning.JOB_DUE_DATE_INDEX).update();
         assertThat(validDueDateIndex()).isFalse();
 
-        new EngineSchemaTuning().postProcessEngineBuild(engine);
+        new EngineSchemaTuning().postProcessEngineBuild(processEngine);
 
         assertThat(validDueDateIndex()).isTrue();
     }

@@ -24,7 +24,7 @@ public abstract class IntegrationTest {
     @Autowired
     protected TestJourneys journeys;
     @Autowired
-    private ProcessEngine processEngine;
+    protected ProcessEngine processEngine;
 
     /**
      * Camunda's REST API and webapps find "the default engine" in a JVM-wide registry, and several application contexts
