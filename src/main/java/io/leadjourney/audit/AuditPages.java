@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -60,9 +61,11 @@ class AuditPages {
     private final HistoryService history;
     private final RepositoryService repository;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
     AuditPages(PeopleService people, Timelines timelines, DecisionExplanations decisions, HistoryService history, RepositoryService repository,
-               JdbcClient jdbc) {
+               JdbcClient jdbc, Clock clock) {
+        this.clock = clock;
         this.people = people;
         this.timelines = timelines;
         this.decisions = decisions;
@@ -88,8 +91,9 @@ class AuditPages {
             }
         }
         model.addAttribute("people", found);
-        model.addAttribute("today", LocalDate.now(JAKARTA));
-        model.addAttribute("monthAgo", LocalDate.now(JAKARTA).minusMonths(1));
+        LocalDate today = LocalDate.now(clock.withZone(JAKARTA));
+        model.addAttribute("today", today);
+        model.addAttribute("monthAgo", today.minusMonths(1));
         return "audit/search";
     }
 

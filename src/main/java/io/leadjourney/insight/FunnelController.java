@@ -1,5 +1,6 @@
 package io.leadjourney.insight;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import io.leadjourney.platform.security.AllowedGroups;
@@ -18,9 +19,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class FunnelController {
 
     private final FunnelReport report;
+    private final Clock clock;
 
-    FunnelController(FunnelReport report) {
+    FunnelController(FunnelReport report, Clock clock) {
         this.report = report;
+        this.clock = clock;
     }
 
     @GetMapping(path = "/api/insight/funnel", produces = "application/json")
@@ -28,7 +31,7 @@ class FunnelController {
     FunnelReport.Funnel funnel(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                @RequestParam(required = false) String source) {
-        LocalDate end = to != null ? to : LocalDate.now(FunnelReport.JAKARTA);
+        LocalDate end = to != null ? to : LocalDate.now(clock.withZone(FunnelReport.JAKARTA));
         LocalDate start = from != null ? from : end.minusDays(89);
         if (end.isBefore(start)) {
             throw new InvalidRequestException("to", "must not be before from");

@@ -26,7 +26,7 @@ class MessageTemplates {
     record Rendered(String subject, String text, String html) {
     }
 
-    private static final long CHECK_AGAIN_AFTER_MS = 60_000L;
+    private static final long CHECK_AGAIN_AFTER_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
     private final TemplateEngine text;
     private final TemplateEngine html;
@@ -87,9 +87,9 @@ class MessageTemplates {
      */
     private boolean exists(TemplateEngine engine, String name) {
         String key = (engine == text ? "text:" : "html:") + name;
-        long now = System.currentTimeMillis();
+        long now = System.nanoTime();
         Existence known = existence.get(key);
-        if (known != null && now - known.checkedAt() < CHECK_AGAIN_AFTER_MS) {
+        if (known != null && now - known.checkedAt() < CHECK_AGAIN_AFTER_NANOS) {
             return known.exists();
         }
         boolean exists = lookUp(engine, name);

@@ -11,28 +11,37 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The one clock of the service: the engine's. Timers are due by the engine clock, so everything that compares with
- * them (send windows, caps, SLAs) reads the same time; tests move it with ClockUtil and nothing else needs to know.
+ * them (send windows, caps, SLAs) and every row the service writes reads the same time; tests move it with ClockUtil
+ * and nothing else needs to know. Main code takes its time only from this bean (ClockRulesTest).
  */
 @Configuration
 class EngineClock {
 
     @Bean
     Clock clock() {
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
+        return new EngineTime(ZoneOffset.UTC);
+    }
 
-            @Override
-            public Clock withZone(ZoneId zone) {
-                throw new UnsupportedOperationException("the engine clock is UTC");
-            }
+    private static final class EngineTime extends Clock {
+        private final ZoneId zone;
 
-            @Override
-            public Instant instant() {
-                return ClockUtil.getCurrentTime().toInstant();
-            }
-        };
+        EngineTime(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId other) {
+            return new EngineTime(other);
+        }
+
+        @Override
+        public Instant instant() {
+            return ClockUtil.getCurrentTime().toInstant();
+        }
     }
 }

@@ -47,6 +47,7 @@ class AuditPagesTest extends ProcessTest {
     @Test
     void theTimelineAndTheDecisionsOfAPeriodExportAsCsv() throws Exception {
         String personId = lostDeal(newEmail("auditcsv"));
+        java.time.LocalDate startDay = START.atZone(io.leadjourney.support.TestClock.JAKARTA).toLocalDate();
 
         HttpResponse<String> timeline = http().as("auditor", "demo").get("/audit/people/" + personId + "/timeline.csv");
         assertThat(timeline.statusCode()).isEqualTo(200);
@@ -56,7 +57,7 @@ class AuditPagesTest extends ProcessTest {
         assertThat(rows).extracting(r -> r.get("kind")).contains("STAGE", "SIGNAL", "TASK", "DECISION");
         assertThat(rows).anySatisfy(r -> assertThat(r.get("summary")).startsWith("lead-qualification v"));
 
-        HttpResponse<String> decisions = http().as("auditor", "demo").get("/audit/decisions.csv?from=2026-11-22&to=2026-11-24");
+        HttpResponse<String> decisions = http().as("auditor", "demo").get("/audit/decisions.csv?from=" + startDay.minusDays(1) + "&to=" + startDay.plusDays(1));
         assertThat(decisions.statusCode()).isEqualTo(200);
         List<CSVRecord> decided = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
             .parse(new StringReader(decisions.body())).getRecords();
@@ -66,7 +67,8 @@ class AuditPagesTest extends ProcessTest {
             assertThat(r.get("outputs")).contains("P6M");
             assertThat(r.get("matchedRules")).contains("Chose a competitor");
         });
-        assertThat(http().as("auditor", "demo").get("/audit/decisions.csv?from=2026-11-24&to=2026-11-01").statusCode()).isEqualTo(400);
+        assertThat(http().as("auditor", "demo").get("/audit/decisions.csv?from=" + startDay.plusDays(1) + "&to=" + startDay.minusDays(1)).statusCode())
+            .isEqualTo(400);
     }
 
     @Test

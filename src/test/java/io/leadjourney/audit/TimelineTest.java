@@ -22,8 +22,7 @@ class TimelineTest extends ProcessTest {
 
     String completeAs(Task task, String json) {
         String user = task.getAssignee();
-        String password = "sales3".equals(user) ? "Kopi-Susu-Gula-7!" : "demo";
-        HttpResponse<String> response = http().as(user, password).postJson("/engine-rest/task/" + task.getId() + "/complete", json);
+        HttpResponse<String> response = http().as(user, passwordOf(user)).postJson("/engine-rest/task/" + task.getId() + "/complete", json);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
         return user;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.intake.SignalRequest;
 import io.leadjourney.platform.security.Caller;
 import io.leadjourney.support.ProcessTest;
+import io.leadjourney.support.TestClock;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -66,7 +68,9 @@ class FunnelTest extends ProcessTest {
         tasks.complete(taskOf(journey(cId), "UserTask_Discovery").getId(), Map.of("outcome", "WON"));
         tasks.complete(taskOf(journey(dId), "UserTask_Discovery").getId(), new HashMap<>(Map.of("outcome", "LOST", "lossReason", "BUDGET")));
 
-        HttpResponse<String> response = http().as("auditor", "demo").get("/api/insight/funnel?from=2026-11-01&to=2026-11-30&source=" + source);
+        YearMonth month = YearMonth.from(START.atZone(TestClock.JAKARTA));
+        String period = "from=" + month.atDay(1) + "&to=" + month.atEndOfMonth();
+        HttpResponse<String> response = http().as("auditor", "demo").get("/api/insight/funnel?" + period + "&source=" + source);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode funnel = JSON.readTree(response.body());
 
@@ -85,10 +89,10 @@ class FunnelTest extends ProcessTest {
         assertThat(funnel.get("lost").asInt()).isEqualTo(1);
         assertThat(funnel.at("/lossReasons/BUDGET").asInt()).isEqualTo(1);
         assertThat(funnel.at("/reachedBySource/" + source + "/SQL").asInt()).isEqualTo(3);
-        assertThat(funnel.at("/byMonth/2026-11/people").asInt()).isEqualTo(4);
-        assertThat(funnel.at("/byMonth/2026-11/CUSTOMER").asInt()).isEqualTo(1);
+        assertThat(funnel.at("/byMonth/" + month + "/people").asInt()).isEqualTo(4);
+        assertThat(funnel.at("/byMonth/" + month + "/CUSTOMER").asInt()).isEqualTo(1);
 
-        HttpResponse<String> page = http().as("auditor", "demo").get("/insight/funnel?from=2026-11-01&to=2026-11-30&source=" + source);
+        HttpResponse<String> page = http().as("auditor", "demo").get("/insight/funnel?" + period + "&source=" + source);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<svg id=\"chart\"").contains("66.7% moved on");
         assertThat(http().as("sales", "demo").get("/api/insight/funnel").statusCode()).isEqualTo(403);

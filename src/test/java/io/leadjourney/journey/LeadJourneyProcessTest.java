@@ -252,7 +252,7 @@ class LeadJourneyProcessTest extends ProcessTest {
         assertThat(journey).isWaitingAt(CADENCE_ELAPSED);
 
         transaction.executeWithoutResult(status -> people.stopMarketing(io.leadjourney.people.PersonId.of(personId),
-            java.time.OffsetDateTime.now(), "test"));
+            now(), "test"));
 
         assertThat(journey).isWaitingAt(DORMANT);
         for (int week = 0; week < 30; week++) {

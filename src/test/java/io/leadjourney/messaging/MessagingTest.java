@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalTime;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.leadjourney.people.PersonId;
 import io.leadjourney.support.ProcessTest;
+import io.leadjourney.support.TestClock;
 import jakarta.mail.Header;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -161,14 +162,14 @@ class MessagingTest extends ProcessTest {
 
     @Test
     void aSendDueAt23InJakartaGoesOutAt08TheNextDay() {
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-23T16:00:00Z"))); // 23:00 WIB
+        ClockUtil.setCurrentTime(Date.from(TestClock.startDayAt(LocalTime.of(23, 0)))); // 23:00 WIB
         String email = newEmail("night");
         ProcessInstance journey = journey(signal("form_submitted", email).personId());
 
         runDueJobs(journey);
         assertThat(mailTo(email)).isEmpty();
         Job waiting = management.createJobQuery().processInstanceId(journey.getId()).singleResult();
-        assertThat(waiting.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-11-24T01:00:00Z"))); // 08:00 WIB
+        assertThat(waiting.getDuedate()).isEqualTo(Date.from(TestClock.startDayAt(LocalTime.of(8, 0)).plus(Duration.ofDays(1))));
         assertThat(waiting.getRetries()).as("waiting is not failing").isEqualTo(5);
         assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(journey.getId()).count()).isZero();
 

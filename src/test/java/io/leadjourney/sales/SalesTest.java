@@ -39,7 +39,7 @@ class SalesTest extends ProcessTest {
             user.setFirstName("Tiga");
             user.setLastName("Sales");
             user.setEmail("sales3@leadjourney.local");
-            user.setPassword("Kopi-Susu-Gula-7!");
+            user.setPassword(THROWAWAY_PASSWORD);
             identity.saveUser(user);
             identity.createMembership("sales3", Groups.SALES);
         }
@@ -144,7 +144,7 @@ class SalesTest extends ProcessTest {
     void myTasksThroughTheRestApiAreTheUsersOwnHottestFirst() throws Exception {
         Task task = handOff(newEmail("mine"));
         String user = task.getAssignee();
-        String password = user.equals("sales3") ? "Kopi-Susu-Gula-7!" : "demo";
+        String password = passwordOf(user);
         String filterId = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.MY_TASKS).singleResult().getId();
 
         HttpResponse<String> mine = http().as(user, password).postJson("/engine-rest/filter/" + filterId + "/list", "{}");

@@ -32,7 +32,7 @@ class TasklistBrowserTest extends ProcessTest {
             new SignalRequest.ConsentStatement(true, true, "web-form-v3"), null, null), null).personId();
         Task task = tasks.createTaskQuery().processInstanceBusinessKey(personId).singleResult();
         String assignee = task.getAssignee();
-        String password = "sales3".equals(assignee) ? "Kopi-Susu-Gula-7!" : "demo";
+        String password = passwordOf(assignee);
 
         WebDriver browser = Browser.start();
         try {

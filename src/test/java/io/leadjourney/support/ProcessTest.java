@@ -36,20 +36,18 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Process tests on the whole application (real delegates, DMN tables, database and SMTP server): the engine clock
- * starts on a Monday 10:00 in Jakarta, inside the send window, and tests move it forward and run the jobs that
- * fall due, instead of waiting.
+ * starts at {@link TestClock#START} (a Monday 10:00 in Jakarta, inside the send window), and tests move it forward and
+ * run the jobs that fall due, instead of waiting.
  */
 public abstract class ProcessTest extends IntegrationTest {
 
-    /** Monday 23 November 2026, 10:00 Asia/Jakarta. */
-    protected static final Instant START = Instant.parse("2026-11-23T03:00:00Z");
+    protected static final Instant START = TestClock.START;
 
     @Autowired
     protected ProcessEngine engine;
@@ -71,14 +69,8 @@ public abstract class ProcessTest extends IntegrationTest {
     protected TransactionTemplate transaction;
 
     @BeforeEach
-    void engineClockAndAssertions() {
+    void assertionsOnThisEngine() {
         BpmnAwareTests.init(engine);
-        ClockUtil.setCurrentTime(Date.from(START));
-    }
-
-    @AfterEach
-    void resetClock() {
-        ClockUtil.reset();
     }
 
     protected static String newEmail(String name) {
@@ -100,11 +92,16 @@ public abstract class ProcessTest extends IntegrationTest {
     protected Person importedContact(String email) {
         return transaction.execute(status -> {
             Person person = people.register(new ContactDetails(email, null, "Budi Santoso", "Toko Maju", "Pemilik", "retail", "expo-2026",
-                "id", null), Stage.CONTACT, OffsetDateTime.now(ZoneOffset.UTC)).person();
-            people.recordConsent(person.id(), Channel.EMAIL, true, OffsetDateTime.now(ZoneOffset.UTC), "expo-2026", "expo-form-v1");
+                "id", null), Stage.CONTACT, now()).person();
+            people.recordConsent(person.id(), Channel.EMAIL, true, now(), "expo-2026", "expo-form-v1");
             journeyService.ensureJourney(person);
             return person;
         });
+    }
+
+    /** The engine clock's time, which every row the service writes carries. */
+    protected static OffsetDateTime now() {
+        return TestClock.now().atOffset(ZoneOffset.UTC);
     }
 
     protected ProcessInstance journey(String personId) {

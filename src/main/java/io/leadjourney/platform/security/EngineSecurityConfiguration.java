@@ -16,6 +16,16 @@ class EngineSecurityConfiguration {
     static final String ENGINE_REST = "/engine-rest/*";
     static final String WEBAPP_API = "/camunda/api/*";
 
+    /** Before every password check: an address that guessed too many passwords waits (SignInThrottle). */
+    @Bean
+    FilterRegistrationBean<Filter> signInThrottleFilter(SignInThrottle throttle) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new SignInThrottleFilter(throttle));
+        registration.setName("sign-in-throttle");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<Filter> expressionQueryGuard() {
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ExpressionQueryGuard());
