@@ -39,8 +39,12 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
 
     private final Path modelsDir;
 
-    public ModelDeployment(@Value("${journey.models.dir:.}") Path modelsDir) {
-        this.modelsDir = modelsDir;
+    /**
+     * {@code dir} is taken as a file system path, relative to the working directory: bound to a {@code Path}, Spring would
+     * resolve "." through its resource loader (the class path), not the directory the service was started in.
+     */
+    public ModelDeployment(@Value("${journey.models.dir:.}") String dir) {
+        this.modelsDir = Path.of(dir.isBlank() ? "." : dir).toAbsolutePath().normalize();
     }
 
     @Override
