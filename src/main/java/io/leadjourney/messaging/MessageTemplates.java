@@ -100,6 +100,11 @@ class MessageTemplates {
     private record Existence(boolean exists, long checkedAt) {
     }
 
+    /** Whether messages/{template}.{language}.txt exists now (uncached: a deployment checks against what is there). */
+    boolean textExists(String template, String language) {
+        return lookUp(text, template + "." + language);
+    }
+
     private static boolean lookUp(TemplateEngine engine, String name) {
         return engine.getTemplateResolvers().stream()
             .map(resolver -> resolver.resolveTemplate(engine.getConfiguration(), null, name, null))

@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -29,6 +31,7 @@ import org.springframework.stereotype.Component;
  * Duplicate filtering deploys only what changed.
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE) // after IdentitySetup: the checks of the models look for the groups they name
 public class ModelDeployment extends AbstractProcessEnginePlugin {
 
     public static final String DEPLOYMENT_NAME = "lead-journey-models";

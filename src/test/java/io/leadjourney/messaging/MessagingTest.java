@@ -40,14 +40,19 @@ class MessagingTest extends ProcessTest {
 
     @TestConfiguration
     static class FlakyStep {
-        /** A step after a send that fails as often as the test says: its job (the send's) is then retried. */
         @Bean
-        org.camunda.bpm.engine.delegate.JavaDelegate flakyAfterSendDelegate() {
-            return execution -> {
-                if (FAILURES_TO_SIMULATE.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                    throw new IllegalStateException("simulated failure after the send");
-                }
-            };
+        FlakyAfterSendDelegate flakyAfterSendDelegate() {
+            return new FlakyAfterSendDelegate();
+        }
+    }
+
+    /** A step after a send that fails as often as the test says: its job (the send's) is then retried. */
+    static class FlakyAfterSendDelegate implements org.camunda.bpm.engine.delegate.JavaDelegate {
+        @Override
+        public void execute(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+            if (FAILURES_TO_SIMULATE.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("simulated failure after the send");
+            }
         }
     }
 
@@ -61,25 +66,29 @@ class MessagingTest extends ProcessTest {
         deploy("test-campaign-one", "mql-education-1");
         BpmnModelInstance flaky = Bpmn.createExecutableProcess("test-send-then-fail").camundaHistoryTimeToLive(1)
             .startEvent("StartEvent_Started")
-            .serviceTask("ServiceTask_Send").camundaAsyncBefore().camundaFailedJobRetryTimeCycle("R3/PT1M")
+            .sequenceFlowId("Flow_ToSend").serviceTask("ServiceTask_Send").camundaAsyncBefore().camundaFailedJobRetryTimeCycle("R3/PT1M")
             .camundaDelegateExpression("${sendMessageDelegate}")
             .camundaInputParameter("template", "lead-education-1").camundaInputParameter("channel", "EMAIL")
-            .serviceTask("ServiceTask_FailsOnce").camundaDelegateExpression("${flakyAfterSendDelegate}")
-            .userTask("UserTask_Done").camundaCandidateGroups("sales")
+            .sequenceFlowId("Flow_ToFailsOnce").serviceTask("ServiceTask_FailsOnce").camundaDelegateExpression("${flakyAfterSendDelegate}")
+            .sequenceFlowId("Flow_ToDone").userTask("UserTask_Done").camundaCandidateGroups("sales").camundaFormRef("follow-up").camundaFormRefBinding("latest")
+            .camundaTaskListenerDelegateExpression("create", "${taskContextListener}")
             .done();
         engine.getRepositoryService().createDeployment().name("test-send-then-fail").enableDuplicateFiltering(true)
             .addModelInstance("test-send-then-fail.bpmn", flaky).deploy();
     }
 
+    /** A campaign of marketing ops: the messages one after the other, then a task for sales (a model that follows the rules). */
     void deploy(String key, String... templates) {
         AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent("StartEvent_Started");
         int i = 0;
         for (String template : templates) {
-            flow = flow.serviceTask("ServiceTask_Send" + (++i)).camundaAsyncBefore().camundaFailedJobRetryTimeCycle("R3/PT1M")
-                .camundaDelegateExpression("${sendMessageDelegate}")
+            i++;
+            flow = flow.sequenceFlowId("Flow_ToSend" + i).serviceTask("ServiceTask_Send" + i).camundaAsyncBefore()
+                .camundaFailedJobRetryTimeCycle("R3/PT1M").camundaDelegateExpression("${sendMessageDelegate}")
                 .camundaInputParameter("template", template).camundaInputParameter("channel", "EMAIL");
         }
-        BpmnModelInstance model = flow.userTask("UserTask_Done").camundaCandidateGroups("sales").done();
+        BpmnModelInstance model = flow.sequenceFlowId("Flow_ToDone").userTask("UserTask_Done").camundaCandidateGroups("sales")
+            .camundaFormRef("follow-up").camundaFormRefBinding("latest").camundaTaskListenerDelegateExpression("create", "${taskContextListener}").done();
         engine.getRepositoryService().createDeployment().name(key).enableDuplicateFiltering(true).addModelInstance(key + ".bpmn", model).deploy();
     }
 

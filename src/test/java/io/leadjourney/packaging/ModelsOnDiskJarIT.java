@@ -58,6 +58,21 @@ class ModelsOnDiskJarIT {
         }
     }
 
+    @Test
+    void aModelThatFailsTheChecksStopsStartupWithTheProblems() throws Exception {
+        PackagedService.copyModels(workingDirectory);
+        edit("dmn/lead-qualification.dmn", "&gt;= 120", "&gt;== thirty(");
+        edit(TABLE, "&quot;P6M&quot;", "6");
+
+        try (PackagedService service = PackagedService.start(workingDirectory, Map.of())) {
+            assertThat(service.exitCode()).as("the service stops").isNotZero();
+            assertThat(service.output()).contains("The models were not deployed (3 problems; nothing changed)")
+                .contains("dmn/lead-qualification.dmn [Rule_lead_qualification_4]: row 4, column 'Score after the signal': '>== thirty(' is not valid FEEL")
+                .contains("dmn/reengagement-delay.dmn [Rule_reengagement_delay_1]: row 1, output 'reengageAfter': 6 is not an ISO-8601 duration")
+                .contains("dmn/reengagement-delay.dmn [Rule_reengagement_delay_3]");
+        }
+    }
+
     private void edit(String file, String from, String to) throws IOException {
         Path path = workingDirectory.resolve(file);
         String text = Files.readString(path);

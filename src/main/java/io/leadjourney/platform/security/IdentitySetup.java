@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
  * administrator of the other profiles. Idempotent: what exists is left as an administrator may have changed it.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 100) // the groups exist before the models that name them are deployed (ModelDeployment)
 public class IdentitySetup extends AbstractProcessEnginePlugin {
 
     public static final String DEMO_PASSWORD = "demo";

@@ -1,0 +1,265 @@
+package io.leadjourney.journey.models;
+
+import java.io.ByteArrayInputStream;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import io.leadjourney.journey.SideEffect;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.TimeDuration;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+
+/**
+ * Checks of a process model: the project's modelling rules (ids, history time-to-live, user tasks that sales can see
+ * and work, side effects that retry), references that resolve, and expressions that only do what models may do.
+ */
+final class BpmnChecks {
+
+    static final Pattern MEANINGFUL_ID = Pattern.compile("[A-Z][A-Za-z]+_[A-Z][A-Za-z0-9]*");
+    static final Pattern GENERATED_ID = Pattern.compile(".*_[0-9a-z]{7}");
+    static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)}");
+    static final String TASK_CONTEXT_LISTENER = "${taskContextListener}";
+    private static final Set<String> PROSE = Set.of("documentation", "text", "incoming", "outgoing");
+
+    private final String resource;
+    private final ModelWorld world;
+    private final List<ModelProblem> problems;
+    private final Expressions.Names names;
+
+    BpmnChecks(String resource, ModelWorld world, List<ModelProblem> problems) {
+        this.resource = resource;
+        this.world = world;
+        this.problems = problems;
+        this.names = new Expressions.Names() {
+            @Override
+            public boolean isVariable(String name) {
+                return world.isVariable(name);
+            }
+
+            @Override
+            public Optional<Class<?>> bean(String name) {
+                return world.environment().bean(name);
+            }
+        };
+    }
+
+    void check(BpmnModelInstance model, byte[] xml) {
+        Collection<Process> processes = model.getModelElementsByType(Process.class);
+        if (processes.size() == 1) {
+            ModelWorld.namedAfter(resource, processes.iterator().next().getId(), "process", problems);
+        }
+        for (Process process : processes) {
+            if (blank(process.getCamundaHistoryTimeToLiveString())) {
+                problem(process.getId(), "has no history time to live: set it in the Modeler (process properties, History cleanup), e.g. 1825 days");
+            }
+        }
+        for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+            String id = element.getId();
+            if (id == null || !MEANINGFUL_ID.matcher(id).matches() || GENERATED_ID.matcher(id).matches()) {
+                problem(id, "the id '" + id + "' says nothing: rename it Type_BusinessName (e.g. UserTask_FollowUp, Flow_ToNurture)");
+            }
+        }
+        model.getModelElementsByType(UserTask.class).forEach(this::userTask);
+        model.getModelElementsByType(ServiceTask.class).forEach(this::serviceTask);
+        for (BusinessRuleTask task : model.getModelElementsByType(BusinessRuleTask.class)) {
+            String ref = task.getCamundaDecisionRef();
+            if (ref != null && !Expressions.isExpression(ref) && !world.hasDecision(ref)) {
+                problem(task.getId(), "calls the decision '" + ref + "', which is neither deployed nor in this deployment");
+            }
+        }
+        for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+            String called = call.getCalledElement();
+            if (called != null && !Expressions.isExpression(called) && !world.hasProcess(called)) {
+                problem(call.getId(), "calls the process '" + called + "', which is neither deployed nor in this deployment");
+            }
+        }
+        for (TimeDuration duration : model.getModelElementsByType(TimeDuration.class)) {
+            String text = duration.getTextContent() == null ? "" : duration.getTextContent().trim();
+            if (!Expressions.isExpression(text)) {
+                ValueType.TIMER_DURATION.problem(text).ifPresent(wrong -> problem(owner(duration), "timer: " + wrong));
+            }
+        }
+        walk(parse(xml).getDocumentElement(), null);
+    }
+
+    private void userTask(UserTask task) {
+        String groups = task.getCamundaCandidateGroups();
+        if (blank(groups)) {
+            problem(task.getId(), "has no candidate group: nobody would see the task in Tasklist (set Candidate groups, e.g. sales)");
+        } else if (!Expressions.isExpression(groups)) {
+            Arrays.stream(groups.split(",")).map(String::trim).filter(group -> !world.environment().groupExists(group))
+                .forEach(group -> problem(task.getId(), "candidate group '" + group + "' does not exist (create it in Camunda Admin first)"));
+        }
+        String formRef = task.getCamundaFormRef();
+        if (blank(formRef) && blank(task.getCamundaFormKey())) {
+            problem(task.getId(), "has no form: give it a Camunda Form (Form type: Camunda Forms, Form reference: e.g. follow-up)");
+        } else if (!blank(formRef) && !Expressions.isExpression(formRef) && !world.hasForm(formRef)) {
+            problem(task.getId(), "uses the form '" + formRef + "', which is neither deployed nor in this deployment (bpmn/forms/" + formRef + ".form)");
+        }
+        boolean context = task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
+            .filterByType(CamundaTaskListener.class).list().stream()
+            .anyMatch(listener -> TASK_CONTEXT_LISTENER.equals(listener.getCamundaDelegateExpression()) && "create".equals(listener.getCamundaEvent()));
+        if (!context) {
+            problem(task.getId(), "needs the task listener 'create' with delegate expression " + TASK_CONTEXT_LISTENER
+                + " (it shows sales who the person is and why they are sales-ready)");
+        }
+    }
+
+    private void serviceTask(ServiceTask task) {
+        Matcher bean = task.getCamundaDelegateExpression() == null ? null : BEAN.matcher(task.getCamundaDelegateExpression().trim());
+        if (bean == null || !bean.matches()) {
+            return;
+        }
+        Optional<Class<?>> type = world.environment().bean(bean.group(1));
+        if (type.isPresent() && type.get().isAnnotationPresent(SideEffect.class)) {
+            if (!task.isCamundaAsyncBefore()) {
+                problem(task.getId(), "sends something, so it must be 'Asynchronous before' (its own transaction, retried on failure)");
+            }
+            if (task.getExtensionElements() == null
+                || task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).count() == 0) {
+                problem(task.getId(), "sends something, so it needs a retry time cycle (Asynchronous continuations, e.g. R5/PT10M)");
+            }
+        }
+        Map<String, ValueType> inputs = JourneyContracts.DELEGATE_INPUTS.get(bean.group(1));
+        if (inputs == null || task.getExtensionElements() == null) {
+            return;
+        }
+        for (CamundaInputParameter input : task.getExtensionElements().getElementsQuery()
+            .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput.class).list().stream()
+            .flatMap(io -> io.getCamundaInputParameters().stream()).toList()) {
+            ValueType kind = inputs.get(input.getCamundaName());
+            String text = input.getTextContent() == null ? "" : input.getTextContent().trim();
+            if (kind == null || Expressions.isExpression(text) || input.getUniqueChildElementByType(ModelElementInstance.class) != null) {
+                continue;
+            }
+            Optional<String> wrong = kind.problem(text);
+            if (wrong.isPresent()) {
+                problem(task.getId(), "input '" + input.getCamundaName() + "': " + wrong.get());
+            } else if (kind == ValueType.TEMPLATE) {
+                JourneyContracts.LANGUAGES.stream().filter(language -> !world.environment().messageTemplateExists(text, language))
+                    .forEach(language -> problem(task.getId(), "input 'template': messages/" + text + "." + language + ".txt does not exist"));
+            }
+        }
+    }
+
+    /** Every attribute and text of the XML: expressions, and the constructs that would run code. */
+    private void walk(Element element, String owner) {
+        String id = element.getAttribute("id");
+        String here = ModelChecks.BPMN.equals(element.getNamespaceURI()) && !id.isBlank() ? id : owner;
+        String local = element.getLocalName();
+        boolean camunda = ModelChecks.CAMUNDA.equals(element.getNamespaceURI());
+        if ((camunda && ("script".equals(local) || "connector".equals(local))) || (!camunda && "scriptTask".equals(local))
+            || (!camunda && "conditionExpression".equals(local) && !blank(element.getAttribute("language")))) {
+            problem(here, "runs a script; models may not contain code (use a delegate of the service, or a decision table)");
+        }
+        NamedNodeMap attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            attribute(element, (Attr) attributes.item(i), here, camunda);
+        }
+        boolean leaf = true;
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element childElement) {
+                leaf = false;
+                walk(childElement, here);
+            }
+        }
+        if (leaf && !PROSE.contains(local) && Expressions.isExpression(element.getTextContent())) {
+            expression(here, element.getTextContent().trim());
+        }
+    }
+
+    private void attribute(Element element, Attr attribute, String owner, boolean camundaElement) {
+        String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+        boolean camundaAttribute = ModelChecks.CAMUNDA.equals(attribute.getNamespaceURI()) || (camundaElement && attribute.getNamespaceURI() == null);
+        if (!camundaAttribute) {
+            return;
+        }
+        String value = attribute.getValue();
+        if ("class".equals(name)) {
+            problem(owner, "names the Java class '" + value + "'; models may only name the service's beans (Delegate expression ${beanName})");
+        } else if ("resource".equals(name)) {
+            problem(owner, "loads a script resource; models may not contain code");
+        } else if ("delegateExpression".equals(name)) {
+            delegate(element, owner, value);
+        } else if (Expressions.isExpression(value)) {
+            expression(owner, value);
+        }
+    }
+
+    private void delegate(Element element, String owner, String value) {
+        Matcher bean = BEAN.matcher(value.trim());
+        if (!bean.matches()) {
+            problem(owner, "delegate expression '" + value + "' must name one bean: ${beanName}");
+            return;
+        }
+        Class<?> wanted = "taskListener".equals(element.getLocalName()) ? TaskListener.class
+            : "executionListener".equals(element.getLocalName()) ? ExecutionListener.class : JavaDelegate.class;
+        Optional<Class<?>> type = world.environment().bean(bean.group(1));
+        if (type.isEmpty()) {
+            problem(owner, "names the bean '" + bean.group(1) + "', which the service does not have (a typo? the element templates list "
+                + "the ones there are)");
+        } else if (!wanted.isAssignableFrom(type.get()) || !type.get().getName().startsWith(Expressions.OWN_PACKAGE)) {
+            problem(owner, "names the bean '" + bean.group(1) + "', which is not a " + wanted.getSimpleName() + " of the journey");
+        }
+    }
+
+    private void expression(String owner, String text) {
+        Expressions.problems(text, names).forEach(problem -> problem(owner, "expression " + text + ": " + problem));
+    }
+
+    private static String owner(ModelElementInstance element) {
+        for (ModelElementInstance current = element; current != null; current = current.getParentElement()) {
+            String id = current.getAttributeValue("id");
+            if (id != null) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    private static org.w3c.dom.Document parse(byte[] xml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not XML: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private void problem(String elementId, String message) {
+        problems.add(new ModelProblem(resource, elementId, message));
+    }
+}

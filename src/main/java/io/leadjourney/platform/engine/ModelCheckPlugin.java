@@ -1,0 +1,125 @@
+package io.leadjourney.platform.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.leadjourney.journey.models.ModelChecks;
+import io.leadjourney.journey.models.ModelEnvironment;
+import io.leadjourney.journey.models.ModelProblem;
+import io.leadjourney.messaging.MessageCatalogue;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs {@link ModelChecks} on every new deployment before the engine's own deployers make versions of it: on the
+ * Modeler's and Cockpit's REST deployments and on the models deployed from disk at startup alike. A refused deployment
+ * rolls back whole ({@link ModelsRefused}); what was deployed stays as it was, and running journeys are untouched.
+ */
+@Component
+class ModelCheckPlugin extends AbstractProcessEnginePlugin {
+
+    private final ApplicationContext spring;
+    private final ObjectProvider<MessageCatalogue> messages;
+    private ProcessEngineConfigurationImpl configuration;
+
+    ModelCheckPlugin(ApplicationContext spring, ObjectProvider<MessageCatalogue> messages) {
+        this.spring = spring;
+        this.messages = messages;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        this.configuration = configuration;
+        List<Deployer> deployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPreDeployers());
+        deployers.add(this::check);
+        configuration.setCustomPreDeployers(deployers);
+    }
+
+    private void check(DeploymentEntity deployment) {
+        if (!deployment.isNew()) {
+            // a node loading an older deployment into its cache: it was checked when it was made, and journeys run on it
+            return;
+        }
+        Map<String, byte[]> resources = new LinkedHashMap<>();
+        deployment.getResources().forEach((name, resource) -> resources.put(name, resource.getBytes()));
+        List<ModelProblem> problems = ModelChecks.check(resources, new Environment());
+        if (!problems.isEmpty()) {
+            throw new ModelsRefused(problems);
+        }
+    }
+
+    /** Lookups inside the deploying command (its transaction, without authorization checks). */
+    private final class Environment implements ModelEnvironment {
+
+        private final RepositoryService repository = configuration.getRepositoryService();
+
+        @Override
+        public Optional<Class<?>> bean(String name) {
+            return spring.containsBean(name) ? Optional.ofNullable(spring.getType(name)) : Optional.empty();
+        }
+
+        @Override
+        public boolean groupExists(String groupId) {
+            return configuration.getIdentityService().createGroupQuery().groupId(groupId).count() > 0;
+        }
+
+        @Override
+        public boolean messageTemplateExists(String template, String language) {
+            return messages.getObject().exists(template, language);
+        }
+
+        @Override
+        public Map<String, byte[]> deployedProcesses() {
+            Map<String, byte[]> models = new LinkedHashMap<>();
+            for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+                models.put(definition.getKey(), resource(definition.getDeploymentId(), definition.getResourceName()));
+            }
+            return models;
+        }
+
+        @Override
+        public Map<String, byte[]> deployedDecisions() {
+            Map<String, byte[]> models = new LinkedHashMap<>();
+            for (DecisionDefinition definition : repository.createDecisionDefinitionQuery().latestVersion().list()) {
+                models.put(definition.getKey(), resource(definition.getDeploymentId(), definition.getResourceName()));
+            }
+            return models;
+        }
+
+        @Override
+        public Optional<byte[]> deployedForm(String formId) {
+            CamundaFormDefinitionEntity form = Context.getCommandContext().getCamundaFormDefinitionManager().findLatestDefinitionByKey(formId);
+            return form == null ? Optional.empty() : Optional.of(resource(form.getDeploymentId(), form.getResourceName()));
+        }
+
+        private byte[] resource(String deploymentId, String name) {
+            ResourceEntity resource = Context.getCommandContext().getResourceManager().findResourceByDeploymentIdAndResourceName(deploymentId, name);
+            if (resource != null) {
+                return resource.getBytes();
+            }
+            try (InputStream in = repository.getResourceAsStream(deploymentId, name)) {
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
