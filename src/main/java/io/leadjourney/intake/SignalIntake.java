@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.leadjourney.journey.JourneyService;
+import io.leadjourney.journey.SignalCatalogue;
 import io.leadjourney.people.Channel;
 import io.leadjourney.people.ContactData;
 import io.leadjourney.people.ContactDetails;
@@ -58,10 +59,12 @@ public class SignalIntake {
     private final TransactionTemplate transaction;
     private final java.time.Clock clock;
     private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final SignalCatalogue catalogue;
 
     SignalIntake(PeopleService people, SignalRepository signals, IdempotencyStore idempotency, JourneyService journeys,
                  PlatformTransactionManager transactionManager, java.time.Clock clock,
-                 io.micrometer.core.instrument.MeterRegistry meters) {
+                 io.micrometer.core.instrument.MeterRegistry meters, SignalCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.clock = clock;
         this.meters = meters;
         this.people = people;
@@ -81,7 +84,7 @@ public class SignalIntake {
         for (int attempt = 1; ; attempt++) {
             try {
                 SignalReceipt receipt = transaction.execute(status -> receiveOnce(caller, signal, key, hash));
-                meters.counter("leadjourney.signals", "type", signal.type().wire(), "stage", receipt.stage()).increment();
+                meters.counter("leadjourney.signals", "type", signal.type(), "stage", receipt.stage()).increment();
                 return receipt;
             } catch (DuplicateKeyException | OptimisticLockingException | PessimisticLockingFailureException e) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -110,7 +113,7 @@ public class SignalIntake {
         String signalId = UUID.randomUUID().toString();
         signals.insert(signalId, person.id().value(), signal.type(), signal.contact().source(), signal.occurredAt(), now,
             caller.name(), signal.attributesJson());
-        journeys.applySignal(person, signalId, signal.type().wire());
+        journeys.applySignal(person, signalId, signal.type());
         Stage stage = people.find(person.id()).map(Person::stage).orElseThrow();
         SignalReceipt receipt = new SignalReceipt(person.id().value(), signalId, stage.name());
         if (key != null) {
@@ -129,8 +132,13 @@ public class SignalIntake {
         }
     }
 
-    record ValidSignal(SignalType type, ContactDetails contact, SignalRequest.ConsentStatement consent,
+    record ValidSignal(String type, ContactDetails contact, SignalRequest.ConsentStatement consent,
                        OffsetDateTime occurredAt, String attributesJson) {
+    }
+
+    /** The types of the deployed engagement-scoring table (marketing ops add a type by adding a row). */
+    private String allowedTypes() {
+        return String.join(", ", catalogue.types());
     }
 
     ValidSignal validate(SignalRequest r) {
@@ -138,14 +146,13 @@ public class SignalIntake {
             throw new InvalidRequestException("body", "is required");
         }
         List<FieldProblem> problems = new ArrayList<>();
-        SignalType type = null;
+        String type = null;
         if (r.type() == null || r.type().isBlank()) {
-            problems.add(new FieldProblem("type", "is required; allowed: " + SignalType.allowed()));
+            problems.add(new FieldProblem("type", "is required; allowed: " + allowedTypes()));
+        } else if (catalogue.accepts(r.type().trim())) {
+            type = r.type().trim();
         } else {
-            type = SignalType.fromWire(r.type()).orElse(null);
-            if (type == null) {
-                problems.add(new FieldProblem("type", "'" + ContactData.text(r.type(), 40) + "' is not a signal type; allowed: " + SignalType.allowed()));
-            }
+            problems.add(new FieldProblem("type", "'" + ContactData.text(r.type(), 40) + "' is not a signal type; allowed: " + allowedTypes()));
         }
         String email = normalise(problems, "email", () -> ContactData.email(r.email()));
         String phone = normalise(problems, "phone", () -> ContactData.phone(r.phone()));

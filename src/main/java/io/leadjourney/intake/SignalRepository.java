@@ -15,11 +15,11 @@ class SignalRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(String id, String personId, SignalType type, String source, OffsetDateTime occurredAt, OffsetDateTime receivedAt,
+    void insert(String id, String personId, String type, String source, OffsetDateTime occurredAt, OffsetDateTime receivedAt,
                 String receivedBy, String attributesJson) {
         jdbc.sql("insert into lj_signal (id, person_id, type, source, occurred_at, received_at, received_by, attributes) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?)")
-            .params(id, personId, type.wire(), source, occurredAt, receivedAt, receivedBy, attributesJson)
+            .params(id, personId, type, source, occurredAt, receivedAt, receivedBy, attributesJson)
             .update();
     }
 }

@@ -24,6 +24,11 @@ public final class ModelChecks {
     private ModelChecks() {
     }
 
+    /** The signal types an engagement-scoring table lists in its 'signalType' column, in table order. */
+    public static List<String> signalTypes(byte[] engagementScoringXml) {
+        return ModelWorld.dmn(engagementScoringXml).map(DmnChecks::signalTypes).orElse(List.of());
+    }
+
     /** The problems of the resources of one deployment (name -> content); empty when it may be deployed. */
     public static List<ModelProblem> check(Map<String, byte[]> resources, ModelEnvironment environment) {
         Map<String, BpmnModelInstance> processes = new LinkedHashMap<>();

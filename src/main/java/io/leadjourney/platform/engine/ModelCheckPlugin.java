@@ -12,10 +12,12 @@ import java.util.Optional;
 import io.leadjourney.journey.models.ModelChecks;
 import io.leadjourney.journey.models.ModelEnvironment;
 import io.leadjourney.journey.models.ModelProblem;
+import io.leadjourney.journey.models.ModelsDeployed;
 import io.leadjourney.messaging.MessageCatalogue;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
@@ -23,6 +25,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.ResourceDefinition;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -51,6 +54,25 @@ class ModelCheckPlugin extends AbstractProcessEnginePlugin {
             : new ArrayList<>(configuration.getCustomPreDeployers());
         deployers.add(this::check);
         configuration.setCustomPreDeployers(deployers);
+        List<Deployer> after = configuration.getCustomPostDeployers() == null ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPostDeployers());
+        after.add(this::announce);
+        configuration.setCustomPostDeployers(after);
+    }
+
+    /** Once a new deployment committed, tells this node's listeners (signal catalogue, journey migration) what changed. */
+    private void announce(DeploymentEntity deployment) {
+        if (!deployment.isNew()) {
+            return;
+        }
+        ModelsDeployed event = new ModelsDeployed(deployment.getId(), Context.getCommandContext().getAuthenticatedUserId(),
+            keys(deployment.getDeployedProcessDefinitions()), keys(deployment.getDeployedDecisionDefinitions()));
+        Context.getCommandContext().getTransactionContext()
+            .addTransactionListener(TransactionState.COMMITTED, committed -> spring.publishEvent(event));
+    }
+
+    private static List<String> keys(List<? extends ResourceDefinition> definitions) {
+        return definitions == null ? List.of() : definitions.stream().map(ResourceDefinition::getKey).distinct().toList();
     }
 
     private void check(DeploymentEntity deployment) {
