@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Adds the points the engagement-scoring table gave the signal to the person's score. */
+/**
+ * Adds {@code signalPoints} to the person's score: the points the engagement-scoring table gave a signal, or those of
+ * the element template "Add points" (a number written as text).
+ */
 @Component
 class AddPointsDelegate implements JavaDelegate {
 
@@ -22,7 +25,7 @@ class AddPointsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int points = JourneyVariables.count(SIGNAL_POINTS.from(execution));
-        SCORE.set(execution, people.addScore(PersonId.of(PERSON_ID.from(execution)), points));
+        Long points = SIGNAL_POINTS.wholeNumber(execution);
+        SCORE.set(execution, people.addScore(PersonId.of(PERSON_ID.from(execution)), points == null ? 0 : Math.toIntExact(points)));
     }
 }

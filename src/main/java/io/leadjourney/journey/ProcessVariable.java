@@ -33,6 +33,21 @@ public final class ProcessVariable<T> {
         return value == null ? fallback : value;
     }
 
+    /**
+     * A whole number the model may give as a number or as text: an element template's field writes "10", a decision
+     * table 10. Null when unset; a text that is not a whole number is a modelling mistake, named in the incident.
+     */
+    public Long wholeNumber(VariableScope scope) {
+        Object value = scope.getVariable(name);
+        if (value == null || value instanceof Number) {
+            return value == null ? null : ((Number) value).longValue();
+        }
+        if (value instanceof String text && text.trim().matches("-?[0-9]{1,18}")) {
+            return Long.parseLong(text.trim());
+        }
+        throw new IllegalArgumentException(name + " '" + value + "' is not a whole number");
+    }
+
     public T from(Map<String, Object> variables) {
         return type.cast(variables.get(name));
     }

@@ -27,6 +27,8 @@ import org.camunda.bpm.model.bpmn.instance.TimeDuration;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.w3c.dom.Attr;
@@ -44,6 +46,8 @@ final class BpmnChecks {
     static final Pattern GENERATED_ID = Pattern.compile(".*_[0-9a-z]{7}");
     static final Pattern BEAN = Pattern.compile("\\$\\{(\\w+)}");
     static final String TASK_CONTEXT_LISTENER = "${taskContextListener}";
+    /** The extension property an element template sets to preset a retry cycle (platform.engine.RetryCycleProperty). */
+    static final String RETRY_CYCLE_PROPERTY = "retryTimeCycle";
     private static final Set<String> PROSE = Set.of("documentation", "text", "incoming", "outgoing");
 
     private final String resource;
@@ -140,9 +144,12 @@ final class BpmnChecks {
             if (!task.isCamundaAsyncBefore()) {
                 problem(task.getId(), "sends something, so it must be 'Asynchronous before' (its own transaction, retried on failure)");
             }
-            if (task.getExtensionElements() == null
-                || task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).count() == 0) {
+            String cycle = retryCycle(task);
+            if (cycle == null) {
                 problem(task.getId(), "sends something, so it needs a retry time cycle (Asynchronous continuations, e.g. R5/PT10M)");
+            } else if (!validRetryCycle(cycle)) {
+                problem(task.getId(), "retry time cycle '" + cycle + "' is neither R<times>/<duration> (e.g. R5/PT10M) nor a list of durations "
+                    + "(e.g. PT5M,PT30M,PT2H)");
             }
         }
         Map<String, ValueType> inputs = JourneyContracts.DELEGATE_INPUTS.get(bean.group(1));
@@ -165,6 +172,27 @@ final class BpmnChecks {
                     .forEach(language -> problem(task.getId(), "input 'template': messages/" + text + "." + language + ".txt does not exist"));
             }
         }
+    }
+
+    /** The step's retry cycle: its own, or the one an element template preset as the property retryTimeCycle. */
+    private static String retryCycle(ServiceTask task) {
+        if (task.getExtensionElements() == null) {
+            return null;
+        }
+        return task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).list().stream()
+            .map(ModelElementInstance::getTextContent).findFirst()
+            .or(() -> task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .filter(property -> RETRY_CYCLE_PROPERTY.equals(property.getCamundaName())).map(CamundaProperty::getCamundaValue).findFirst())
+            .map(String::trim).orElse(null);
+    }
+
+    static boolean validRetryCycle(String cycle) {
+        Matcher repeat = Pattern.compile("R[1-9][0-9]*/(P\\S+)").matcher(cycle);
+        if (repeat.matches()) {
+            return ValueType.TIMER_DURATION.problem(repeat.group(1)).isEmpty();
+        }
+        return Arrays.stream(cycle.split(",")).map(String::trim).allMatch(part -> ValueType.TIMER_DURATION.problem(part).isEmpty());
     }
 
     /** Every attribute and text of the XML: expressions, and the constructs that would run code. */
