@@ -13,6 +13,8 @@ import java.util.Set;
 
 import io.leadjourney.journey.DecisionExplanations;
 import io.leadjourney.journey.JourneyVariables;
+import io.leadjourney.journey.migration.JourneyMigrations;
+import io.leadjourney.journey.migration.MigrationEntry;
 import io.leadjourney.people.PersonId;
 import io.leadjourney.people.SignalHistory;
 import io.leadjourney.people.StageHistory;
@@ -36,8 +38,11 @@ public class Timelines {
     private final DecisionExplanations decisions;
     private final HistoryService history;
     private final JdbcClient jdbc;
+    private final JourneyMigrations migrations;
 
-    Timelines(StageHistory stages, SignalHistory signals, DecisionExplanations decisions, HistoryService history, JdbcClient jdbc) {
+    Timelines(StageHistory stages, SignalHistory signals, DecisionExplanations decisions, HistoryService history, JdbcClient jdbc,
+              JourneyMigrations migrations) {
+        this.migrations = migrations;
         this.stages = stages;
         this.signals = signals;
         this.decisions = decisions;
@@ -94,6 +99,13 @@ public class Timelines {
                 details("decisionKey", decision.decisionKey(), "decisionName", decision.decisionName(), "version", decision.version(),
                     "activityId", decision.activityId(), "inputs", decision.inputs(), "outputs", decision.outputs(),
                     "matchedRules", decision.rules(), "processInstanceId", decision.processInstanceId())));
+        }
+        for (MigrationEntry moved : migrations.history(instances)) {
+            entries.add(new TimelineEntry(moved.at(), TimelineEntry.Kind.MIGRATION, moved.processKey() + " v" + moved.fromVersion() + " → v"
+                + moved.toVersion() + ("MIGRATED".equals(moved.status()) ? "" : " (" + moved.status().toLowerCase() + ")")
+                + (moved.deployedBy() == null ? "" : ", deployed by " + moved.deployedBy()),
+                details("processInstanceId", moved.processInstanceId(), "status", moved.status(), "detail", moved.detail(),
+                    "deployedBy", moved.deployedBy())));
         }
         entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(entry -> entry.kind().ordinal()));
         return entries;

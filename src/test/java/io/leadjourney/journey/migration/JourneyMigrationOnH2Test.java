@@ -1,0 +1,4 @@
+package io.leadjourney.journey.migration;
+
+class JourneyMigrationOnH2Test extends JourneyMigrationContract {
+}
