@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * rolls back whole ({@link ModelsRefused}); what was deployed stays as it was, and running journeys are untouched.
  */
 @Component
-class ModelCheckPlugin extends AbstractProcessEnginePlugin {
+public class ModelCheckPlugin extends AbstractProcessEnginePlugin {
 
     private final ApplicationContext spring;
     private final ObjectProvider<MessageCatalogue> messages;
@@ -86,6 +86,15 @@ class ModelCheckPlugin extends AbstractProcessEnginePlugin {
         if (!problems.isEmpty()) {
             throw new ModelsRefused(problems);
         }
+    }
+
+    /**
+     * The checks of a deployment, for models that are not being deployed (a what-if preview): the problems the same
+     * resources would be refused with.
+     */
+    public List<ModelProblem> check(Map<String, byte[]> resources) {
+        return configuration.getCommandExecutorTxRequired().execute(commandContext ->
+            commandContext.runWithoutAuthorization(() -> ModelChecks.check(resources, new Environment())));
     }
 
     /** Lookups inside the deploying command (its transaction, without authorization checks). */
