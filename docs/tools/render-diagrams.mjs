@@ -15,7 +15,7 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
-const page = await browser.newPage({ viewport: { width: 2400, height: 1400 } });
+const page = await browser.newPage({ viewport: { width: 3000, height: 2000 } });
 for (const file of fs.readdirSync(path.join(root, 'bpmn')).filter(f => f.endsWith('.bpmn'))) {
   const xml = fs.readFileSync(path.join(root, 'bpmn', file), 'utf8');
   await page.setContent(`<html><head><style>${css} html,body,#canvas{margin:0;width:100%;height:100%;background:#fff}</style></head>
@@ -24,13 +24,18 @@ for (const file of fs.readdirSync(path.join(root, 'bpmn')).filter(f => f.endsWit
   const svg = await page.evaluate(async (xml) => {
     const modeler = new BpmnJS({ container: '#canvas' });
     await modeler.importXML(xml);
-    modeler.get('canvas').zoom('fit-viewport');
+    const canvas = modeler.get('canvas');
+    canvas.zoom(1);
+    const inner = canvas.viewbox().inner;
     const { svg } = await modeler.saveSVG();
-    return svg;
+    return { svg, width: Math.ceil(inner.width + 40), height: Math.ceil(inner.height + 40) };
   }, xml);
   const name = file.replace('.bpmn', '');
-  fs.writeFileSync(path.join(root, 'docs', name + '.svg'), svg);
-  await page.screenshot({ path: path.join(root, 'docs', name + '.png') });
+  fs.writeFileSync(path.join(root, 'docs', name + '.svg'), svg.svg);
+  // the picture from the SVG, at its own size: the diagram at 100 %, nothing cut, no empty margin
+  await page.setViewportSize({ width: svg.width, height: svg.height });
+  await page.setContent(`<html><head><style>html,body{margin:0;background:#fff}</style></head><body>${svg.svg}</body></html>`);
+  await page.screenshot({ path: path.join(root, 'docs', name + '.png'), clip: { x: 0, y: 0, width: svg.width, height: svg.height } });
   console.log('rendered', name);
 }
 await browser.close();
