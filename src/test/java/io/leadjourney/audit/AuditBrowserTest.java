@@ -36,7 +36,7 @@ class AuditBrowserTest extends ProcessTest {
         String base = "http://auditor:demo@localhost:" + port;
         WebDriver browser = Browser.start();
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             browser.get(base + "/audit?q=" + email);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("results")));
             Browser.screenshot(browser, "audit-search");

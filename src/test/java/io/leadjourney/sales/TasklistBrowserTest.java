@@ -36,14 +36,18 @@ class TasklistBrowserTest extends ProcessTest {
 
         WebDriver browser = Browser.start();
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
             browser.findElement(By.cssSelector("input[name=username], input#username, input[type=text]")).sendKeys(assignee);
             browser.findElement(By.cssSelector("input[type=password]")).sendKeys(password);
             browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Berhasil dihubungi / Reached the person"));
+            try {
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Berhasil dihubungi / Reached the person"));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("Tasklist showed instead (assignee " + assignee + "):\n" + browser.findElement(By.tagName("body")).getText(), e);
+            }
             String page = browser.findElement(By.tagName("body")).getText();
             assertThat(page).contains("Rina Wijaya").contains("PT Sumber Rejeki").contains("+6281234567890")
                 .contains("Tahap / Stage: SQL").contains("demo_requested")

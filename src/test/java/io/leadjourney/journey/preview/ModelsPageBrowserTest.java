@@ -38,7 +38,7 @@ class ModelsPageBrowserTest extends ProcessTest {
 
         WebDriver browser = Browser.start();
         try {
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
             browser.get("http://marketing:demo@localhost:" + port + "/models");
             browser.findElement(By.id("file")).sendKeys(broken.toAbsolutePath().toString());
             browser.findElement(By.id("check")).click();
