@@ -112,7 +112,9 @@ class AuditPages {
             diagrams.add(diagram(instanceId));
         }
         model.addAttribute("diagrams", diagrams);
-        model.addAttribute("diagramsJson", JSON.writeValueAsString(diagrams));
+        // a JSON data block for static/audit/diagrams.js (no inline script: the pages' CSP allows none); '<' escaped so
+        // that nothing in a model's text can close the block
+        model.addAttribute("diagramsJsonForScript", JSON.writeValueAsString(diagrams).replace("<", "\\u003c"));
         return "audit/person";
     }
 

@@ -10,14 +10,22 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import io.leadjourney.platform.security.AllowedGroups;
+import io.leadjourney.platform.security.Groups;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** /mail: what the local SMTP server received (subject, recipients, headers, text and HTML bodies), newest first. */
+/**
+ * /mail: what the local SMTP server received (subject, recipients, headers, text and HTML bodies), newest first. It lists
+ * every unsubscribe link: only administrators and marketing ops, and never in the prod profile.
+ */
 @Controller
+@Profile("!prod")
 @ConditionalOnBean(LocalSmtpServer.class)
+@AllowedGroups({Groups.ADMIN, Groups.MARKETING_OPS})
 class LocalMailboxController {
 
     record ReceivedMail(String subject, String from, String to, String date, List<String> headers, String text, String html) {

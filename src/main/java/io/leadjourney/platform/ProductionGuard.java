@@ -17,13 +17,19 @@ class ProductionGuard extends AbstractProcessEnginePlugin {
     private final String adminId;
     private final String adminPassword;
     private final String smtpHost;
+    private final String intakeKeys;
+
+    /** Intake keys that are written in this project's public files: never in production. */
+    static final java.util.Set<String> PUBLIC_KEYS = java.util.Set.of("local-intake-key", "compose-intake-key");
 
     ProductionGuard(@Value("${journey.admin.id:admin}") String adminId,
                     @Value("${journey.admin.password:}") String adminPassword,
-                    @Value("${spring.mail.host:}") String smtpHost) {
+                    @Value("${spring.mail.host:}") String smtpHost,
+                    @Value("${journey.intake.api-keys:}") String intakeKeys) {
         this.adminId = adminId;
         this.adminPassword = adminPassword;
         this.smtpHost = smtpHost;
+        this.intakeKeys = intakeKeys;
     }
 
     @Override
@@ -36,6 +42,14 @@ class ProductionGuard extends AbstractProcessEnginePlugin {
         }
         if (smtpHost == null || smtpHost.isBlank()) {
             problems.add("no SMTP host is set (spring.mail.host, env SMTP_HOST)");
+        }
+        java.util.List<String> keys = java.util.Arrays.stream(intakeKeys.split(",")).map(pair -> pair.split("=", 2)[0].trim())
+            .filter(key -> !key.isEmpty()).toList();
+        if (keys.isEmpty()) {
+            problems.add("no intake API key is set (journey.intake.api-keys, env INTAKE_API_KEYS: key=system,key2=system2)");
+        } else if (keys.stream().anyMatch(PUBLIC_KEYS::contains)) {
+            problems.add("an intake API key is one of the published defaults " + PUBLIC_KEYS
+                + ": set your own (journey.intake.api-keys, env INTAKE_API_KEYS)");
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The prod profile refuses to start: " + String.join("; ", problems) + ".");

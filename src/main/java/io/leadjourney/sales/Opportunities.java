@@ -58,6 +58,13 @@ public class Opportunities {
             .param(opportunityId).query((rs, row) -> PersonId.of(rs.getString(1))).list();
     }
 
+    /** The process instances of the opportunities the person is a contact of (the primary contact included). */
+    public List<String> processInstancesOf(PersonId person) {
+        return jdbc.sql("select o.process_instance_id from lj_opportunity o join lj_opportunity_contact c on c.opportunity_id = o.id "
+                + "where c.person_id = ? and o.process_instance_id is not null")
+            .param(person.value()).query(String.class).list();
+    }
+
     public void close(String opportunityId, Status status, String lossReason, Long value, String evaluation) {
         jdbc.sql("update lj_opportunity set status = ?, loss_reason = ?, deal_value = ?, evaluation = ?, closed_at = ? where id = ?")
             .params(status.name(), lossReason, value, evaluation, OffsetDateTime.now(clock), opportunityId).update();

@@ -1,28 +1,50 @@
 package io.leadjourney.sales;
 
+import java.util.List;
 import java.util.Set;
 
+import io.leadjourney.journey.JourneyVariables;
+import io.leadjourney.people.PersonId;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 
-/** Whether a salesperson works on a person: they have (or had) a task about them, as assignee or candidate. */
+/**
+ * Whether a salesperson works on a person: they have (or had) a task of the person's journey or of an opportunity the
+ * person is a contact of, as assignee or candidate. Decided by what cannot be edited from Tasklist — the journey's
+ * business key and the opportunity's contacts — never by a task variable (a variable a task can write would let sales
+ * point a task at anyone).
+ */
 @Component
 public class SalesAccess {
 
     private final TaskService tasks;
     private final HistoryService history;
+    private final Opportunities opportunities;
 
-    SalesAccess(TaskService tasks, HistoryService history) {
+    SalesAccess(TaskService tasks, HistoryService history, Opportunities opportunities) {
         this.tasks = tasks;
         this.history = history;
+        this.opportunities = opportunities;
     }
 
     public boolean worksOn(String userId, Set<String> groups, String personId) {
-        if (tasks.createTaskQuery().processVariableValueEquals("personId", personId).taskAssignee(userId).count() > 0
-            || tasks.createTaskQuery().processVariableValueEquals("personId", personId).taskCandidateUser(userId).includeAssignedTasks().count() > 0) {
+        if (tasks.createTaskQuery().processDefinitionKey(JourneyVariables.PROCESS_KEY).processInstanceBusinessKey(personId)
+            .taskAssignee(userId).count() > 0
+            || tasks.createTaskQuery().processDefinitionKey(JourneyVariables.PROCESS_KEY).processInstanceBusinessKey(personId)
+            .taskCandidateUser(userId).includeAssignedTasks().count() > 0
+            || history.createHistoricTaskInstanceQuery().processDefinitionKey(JourneyVariables.PROCESS_KEY)
+            .processInstanceBusinessKey(personId).taskAssignee(userId).count() > 0) {
             return true;
         }
-        return history.createHistoricTaskInstanceQuery().processVariableValueEquals("personId", personId).taskAssignee(userId).count() > 0;
+        List<String> opportunityInstances = opportunities.processInstancesOf(PersonId.of(personId));
+        if (opportunityInstances.isEmpty()) {
+            return false;
+        }
+        String[] ids = opportunityInstances.toArray(String[]::new);
+        return tasks.createTaskQuery().processInstanceIdIn(ids).taskAssignee(userId).count() > 0
+            || tasks.createTaskQuery().processInstanceIdIn(ids).taskCandidateUser(userId).includeAssignedTasks().count() > 0
+            || opportunityInstances.stream().anyMatch(id -> history.createHistoricTaskInstanceQuery().processInstanceId(id)
+            .taskAssignee(userId).count() > 0);
     }
 }

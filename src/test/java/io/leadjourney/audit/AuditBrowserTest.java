@@ -57,9 +57,8 @@ class AuditBrowserTest extends ProcessTest {
                 + "if (d.parentElement.textContent.includes('lead-qualification')) d.open = true; })");
             Browser.screenshot(browser, "audit-person");
 
-            // this test runs on the real clock (the browser shows times relative to it)
-            java.time.LocalDate today = java.time.LocalDate.now(io.leadjourney.support.TestClock.JAKARTA);
-            browser.get(base + "/insight/funnel?from=" + today.minusDays(30) + "&to=" + today);
+            java.time.LocalDate start = START.atZone(io.leadjourney.support.TestClock.JAKARTA).toLocalDate();
+            browser.get(base + "/insight/funnel?from=" + start.minusDays(30) + "&to=" + start);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chart")));
             assertThat(browser.findElements(By.cssSelector("#chart rect.bar"))).hasSize(10);
             assertThat(Integer.parseInt(browser.findElement(By.id("people")).getText())).isPositive();

@@ -292,9 +292,11 @@ class MessagingTest extends ProcessTest {
         String email = newEmail("mailpage");
         runDueJobs(journey(signal("form_submitted", email).personId()));
 
-        HttpResponse<String> page = http().get("/mail");
+        HttpResponse<String> page = http().as("marketing", "demo").get("/mail");
 
         assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(http().get("/mail").statusCode()).as("it lists unsubscribe links: sign-in required").isEqualTo(401);
+        assertThat(http().as("sales", "demo").get("/mail").statusCode()).isEqualTo(403);
         assertThat(page.body()).contains(email).contains("Panduan: mengenal calon pelanggan Anda lebih baik")
             .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click").contains("Halo Rina,");
     }

@@ -26,6 +26,17 @@ class StartupRefusalTest {
     @TempDir
     Path models;
 
+    static final String OWN_KEYS = "journey.intake.api-keys=7f3c9a2e41b8d6c0=website";
+
+    @Test
+    void prodWithThePublishedIntakeKeyRefusesToStart() {
+        assertThatThrownBy(() -> start("prod", "spring.mail.host=smtp.example.com", "journey.admin.password=Very-Secret-2026!x",
+            "journey.intake.api-keys=local-intake-key=local"))
+            .rootCause().hasMessageContaining("published defaults").hasMessageContaining("INTAKE_API_KEYS");
+        assertThatThrownBy(() -> start("prod", "spring.mail.host=smtp.example.com", "journey.admin.password=Very-Secret-2026!x"))
+            .as("no key at all").rootCause().hasMessageContaining("no intake API key is set");
+    }
+
     @Test
     void prodWithoutAnAdminPasswordRefusesToStart() {
         assertThatThrownBy(() -> start("prod", "spring.mail.host=smtp.example.com"))
@@ -47,7 +58,7 @@ class StartupRefusalTest {
     @Test
     void prodWithItsSettingsStartsWithTheAdministratorAndNoDemoUsers() {
         try (ConfigurableApplicationContext context = start("prod", "spring.mail.host=smtp.example.com",
-            "journey.admin.password=Very-Secret-2026!x")) {
+            "journey.admin.password=Very-Secret-2026!x", OWN_KEYS)) {
             IdentityService identity = context.getBean(IdentityService.class);
             assertThat(identity.createUserQuery().list()).extracting(User::getId).containsExactly("admin");
             assertThat(identity.checkPassword("admin", "Very-Secret-2026!x")).isTrue();

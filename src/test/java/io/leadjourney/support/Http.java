@@ -19,9 +19,16 @@ public final class Http {
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, String> headers = new LinkedHashMap<>();
 
+    /**
+     * Each client is a client address of its own (X-Forwarded-For, honoured from the loopback proxy), so that wrong
+     * passwords or keys a test sends on purpose never make another test's client wait (SignInThrottle).
+     */
     public Http(int port) {
         this("http://localhost:" + port);
+        headers.put("X-Forwarded-For", "198.18." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254)));
     }
+
+    private static final java.util.Random RANDOM = new java.security.SecureRandom();
 
     private Http(String base) {
         this.base = base;

@@ -32,11 +32,11 @@ public final class Expressions {
     /** Functions of Camunda's expression manager. */
     static final Set<String> FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
     /** Methods a model may call on a value. */
-    static final Set<String> METHODS = Set.of("getSingleResult", "getSingleEntry", "getResultList", "getFirstResult", "collectEntries",
+    public static final Set<String> METHODS = Set.of("getSingleResult", "getSingleEntry", "getResultList", "getFirstResult", "collectEntries",
         "getEntry", "isEmpty", "size", "get", "contains", "containsKey", "equals", "equalsIgnoreCase", "startsWith", "endsWith",
         "toLowerCase", "toUpperCase", "trim", "length", "substring", "indexOf");
     /** Properties that lead from a value to the Java runtime or the engine. */
-    static final Set<String> DENIED_PROPERTIES = Set.of("class", "classLoader", "module", "declaringClass", "protectionDomain",
+    public static final Set<String> DENIED_PROPERTIES = Set.of("class", "classLoader", "module", "declaringClass", "protectionDomain",
         "processEngineServices", "processEngine", "processEngineConfiguration");
     static final String OWN_PACKAGE = "io.leadjourney.";
 

@@ -24,11 +24,13 @@ class ApiAccessInterceptor implements HandlerInterceptor {
     private final ApiKeys apiKeys;
     private final RateLimits rateLimits;
     private final BasicAuthentication basic;
+    private final SignInThrottle throttle;
 
-    ApiAccessInterceptor(ApiKeys apiKeys, RateLimits rateLimits, BasicAuthentication basic) {
+    ApiAccessInterceptor(ApiKeys apiKeys, RateLimits rateLimits, BasicAuthentication basic, SignInThrottle throttle) {
         this.apiKeys = apiKeys;
         this.rateLimits = rateLimits;
         this.basic = basic;
+        this.throttle = throttle;
     }
 
     @Override
@@ -44,8 +46,18 @@ class ApiAccessInterceptor implements HandlerInterceptor {
         }
         String key = request.getHeader(API_KEY_HEADER);
         if (intake != null && (key != null || groups == null)) {
+            String address = SignInThrottle.address(request);
+            java.time.Duration wait = throttle.waitBefore(address, SignInThrottle.API_KEY);
+            if (!wait.isZero()) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
+                return deny(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many wrong API keys from this address; retry later.");
+            }
             Optional<String> system = apiKeys.systemFor(key);
             if (system.isEmpty()) {
+                if (key != null) {
+                    // guessing keys counts like guessing passwords: the address waits after a few
+                    throttle.checked(address, SignInThrottle.API_KEY, false);
+                }
                 return deny(request, response, HttpStatus.UNAUTHORIZED, "A valid " + API_KEY_HEADER + " header is required.");
             }
             long waitSeconds = rateLimits.secondsToWait(system.get());

@@ -4,12 +4,13 @@ import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Guards in front of the Camunda REST API and webapps (see ARCHITECTURE.md, Security). */
+/** Guards in front of the service's endpoints, the Camunda REST API and webapps (see ARCHITECTURE.md, Security). */
 @Configuration
 class EngineSecurityConfiguration {
 
@@ -23,6 +24,16 @@ class EngineSecurityConfiguration {
         registration.setName("sign-in-throttle");
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+        return registration;
+    }
+
+    /** Before anything acts on a request: a browser's state-changing request from another site is refused (CSRF). */
+    @Bean
+    FilterRegistrationBean<Filter> crossSiteGuard(@Value("${journey.public-base-url:http://localhost:8080}") String publicBaseUrl) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new CrossSiteGuard(publicBaseUrl));
+        registration.setName("cross-site-guard");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 

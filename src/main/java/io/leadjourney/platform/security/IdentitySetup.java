@@ -107,7 +107,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
         // Demo users keep the documented password 'demo' although the password policy is on for everyone else.
         config.getCommandExecutorTxRequired().execute(new SaveUserCmd(user, true));
         groups.forEach(group -> identity.createMembership(id, group));
-        log.info("Created demo user '{}' (password '{}') in {}", id, DEMO_PASSWORD, groups);
+        log.info("Created demo user '{}' in {} (the documented demo password)", id, groups);
     }
 
     private static void group(IdentityService identity, String id, String name, String type) {
@@ -125,20 +125,25 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
             grant(auth, Groups.ADMIN, resource, ANY, Permissions.ALL);
         }
 
+        // marketing ops own the models and the journeys (deploy, start, modify, migrate), not the work of sales
         grant(auth, Groups.MARKETING_OPS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(auth, Groups.MARKETING_OPS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(auth, Groups.MARKETING_OPS, Resources.DEPLOYMENT, ANY, Permissions.ALL);
-        grant(auth, Groups.MARKETING_OPS, Resources.PROCESS_DEFINITION, ANY, Permissions.ALL);
-        grant(auth, Groups.MARKETING_OPS, Resources.DECISION_DEFINITION, ANY, Permissions.ALL);
-        grant(auth, Groups.MARKETING_OPS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.ALL);
-        grant(auth, Groups.MARKETING_OPS, Resources.PROCESS_INSTANCE, ANY, Permissions.ALL);
+        grant(auth, Groups.MARKETING_OPS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
+        grant(auth, Groups.MARKETING_OPS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE,
+            Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE, Permissions.MIGRATE_INSTANCE, Permissions.READ_HISTORY,
+            Permissions.READ_TASK);
+        grant(auth, Groups.MARKETING_OPS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
+            Permissions.CREATE_INSTANCE);
+        grant(auth, Groups.MARKETING_OPS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+        grant(auth, Groups.MARKETING_OPS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ, Permissions.UPDATE);
         grant(auth, Groups.MARKETING_OPS, Resources.BATCH, ANY, Permissions.ALL);
         grant(auth, Groups.MARKETING_OPS, Resources.TASK, ANY, Permissions.READ);
         grant(auth, Groups.MARKETING_OPS, Resources.FILTER, ANY, Permissions.READ);
         grant(auth, Groups.MARKETING_OPS, Resources.USER, ANY, Permissions.READ);
         grant(auth, Groups.MARKETING_OPS, Resources.GROUP, ANY, Permissions.READ);
 
-        // Sales see the tasks they are candidates for: the engine grants those per task from the candidate group.
+        // Sales see and work the tasks they are candidates for: the engine grants TASK_WORK per task from the candidate
+        // group (default-user-permission-name-for-task); sales managers also reassign.
         for (String sales : List.of(Groups.SALES, Groups.SALES_MANAGERS)) {
             grant(auth, sales, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(auth, sales, Resources.FILTER, ANY, Permissions.READ);
@@ -146,6 +151,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
             grant(auth, sales, Resources.USER, ANY, Permissions.READ);
             grant(auth, sales, Resources.GROUP, ANY, Permissions.READ);
         }
+        grant(auth, Groups.SALES_MANAGERS, Resources.TASK, ANY, Permissions.READ, Permissions.TASK_WORK, Permissions.TASK_ASSIGN);
 
         grant(auth, Groups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(auth, Groups.AUDITORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -161,9 +167,21 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
         grant(auth, Groups.AUDITORS, Resources.GROUP, ANY, Permissions.READ);
     }
 
+    /**
+     * Grants the permissions unless the group has an authorization for the resource already (an administrator may have
+     * changed it). One that grants everything to a group other than the administrators is what an earlier version
+     * created for marketing ops: it is narrowed to these permissions.
+     */
     private static void grant(AuthorizationService auth, String group, Resource resource, String resourceId, Permission... permissions) {
-        boolean exists = auth.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0;
-        if (exists) {
+        Authorization existing = auth.createAuthorizationQuery().groupIdIn(group).resourceType(resource).resourceId(resourceId).list().stream()
+            .findFirst().orElse(null);
+        if (existing != null) {
+            if (!Groups.ADMIN.equals(group) && existing.isEveryPermissionGranted() && permissions.length > 0 && permissions[0] != Permissions.ALL) {
+                existing.setPermissions(permissions);
+                auth.saveAuthorization(existing);
+                log.warn("Narrowed the authorization of group '{}' on {} '{}' from ALL to {}", group, resource.resourceName(), resourceId,
+                    java.util.Arrays.toString(permissions));
+            }
             return;
         }
         Authorization authorization = auth.createNewAuthorization(AUTH_TYPE_GRANT);

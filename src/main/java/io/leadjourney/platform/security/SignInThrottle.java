@@ -28,6 +28,8 @@ public class SignInThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
     static final String ANY_USER = "\u0000any";
+    /** Wrong intake API keys are counted like the passwords of one user, per address. */
+    static final String API_KEY = "\u0000api-key";
     static final int MAX_TRACKED = 100_000;
     static final ThreadLocal<String> CURRENT_ADDRESS = new ThreadLocal<>();
 

@@ -65,6 +65,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        BodyTooLarge tooLarge = BodyTooLarge.in(ex);
+        if (tooLarge != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                "Request bodies are limited to " + tooLarge.limit() + " bytes.");
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON of the expected shape.");
         problem.setTitle("Malformed request");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);

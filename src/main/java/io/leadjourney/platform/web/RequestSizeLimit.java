@@ -17,32 +17,52 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Bodies of the project's JSON API are limited (journey.api.max-body-size, 64 KiB): a declared larger body is refused
- * with 413 before it is read; an undeclared (chunked) one is cut off at the limit and refused the same way.
- * Contact imports (multipart) have their own limit (spring.servlet.multipart.*).
+ * Request bodies are limited: the project's JSON API to journey.api.max-body-size (64 KiB), the Camunda REST API and
+ * webapps' API to journey.engine-rest.max-body-size (1 MiB), a deployment to journey.engine-rest.max-deployment-size
+ * (10 MiB). A declared larger body is refused with 413 before it is read; an undeclared (chunked) one is cut off at the
+ * limit and refused the same way. Contact imports (multipart) have their own limit (spring.servlet.multipart.*).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long apiLimit;
+    private final long engineLimit;
+    private final long deploymentLimit;
 
-    RequestSizeLimit(@Value("${journey.api.max-body-size:65536}") long limit) {
-        this.limit = limit;
+    RequestSizeLimit(@Value("${journey.api.max-body-size:65536}") long apiLimit,
+                     @Value("${journey.engine-rest.max-body-size:1048576}") long engineLimit,
+                     @Value("${journey.engine-rest.max-deployment-size:10485760}") long deploymentLimit) {
+        this.apiLimit = apiLimit;
+        this.engineLimit = engineLimit;
+        this.deploymentLimit = deploymentLimit;
+    }
+
+    /** The limit for this request, or -1 when this filter leaves it alone. */
+    private long limit(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String type = request.getContentType();
+        boolean multipart = type != null && type.toLowerCase().startsWith("multipart/");
+        if (path.startsWith("/api/")) {
+            return multipart ? -1 : apiLimit;
+        }
+        if (path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/")) {
+            return path.endsWith("/deployment/create") ? deploymentLimit : engineLimit;
+        }
+        return -1;
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String type = request.getContentType();
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
-            || (type != null && type.toLowerCase().startsWith("multipart/"));
+        return limit(request) < 0;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
+        long limit = limit(request);
         if (request.getContentLengthLong() > limit) {
-            tooLarge(request, response);
+            tooLarge(request, response, limit);
             return;
         }
         LimitedRequest limited = new LimitedRequest(request, limit);
@@ -51,18 +71,18 @@ class RequestSizeLimit extends OncePerRequestFilter {
         } catch (ServletException | RuntimeException e) {
             if (limited.exceeded && !response.isCommitted()) {
                 response.reset();
-                tooLarge(request, response);
+                tooLarge(request, response, limit);
                 return;
             }
             throw e;
         }
         if (limited.exceeded && !response.isCommitted()) {
             response.reset();
-            tooLarge(request, response);
+            tooLarge(request, response, limit);
         }
     }
 
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private static void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
         Problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request bodies are limited to " + limit + " bytes.");
     }
 
@@ -120,7 +140,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
                         read += n;
                         if (read > limit) {
                             exceeded = true;
-                            throw new IOException("request body larger than " + limit + " bytes");
+                            throw new BodyTooLarge(limit);
                         }
                     }
                 };
