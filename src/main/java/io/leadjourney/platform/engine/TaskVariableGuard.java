@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.journey.models.ModelsDeployed;
 import io.leadjourney.platform.security.Groups;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -25,6 +24,7 @@ import org.camunda.bpm.engine.impl.cmd.PatchTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
@@ -110,7 +110,9 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
         }
         for (Object value : values) {
             if (value instanceof CharSequence text && text.length() > MAX_TEXT) {
-                throw new BadUserRequestException("A text field holds at most " + MAX_TEXT + " characters (" + text.length() + " given)");
+                // a form field validation failure: the REST API and Tasklist answer 400 and show the message
+                throw new FormFieldValidationException(MAX_TEXT, "A text field holds at most " + MAX_TEXT + " characters (" + text.length()
+                    + " given)");
             }
         }
     }

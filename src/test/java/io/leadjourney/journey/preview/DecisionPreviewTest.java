@@ -2,12 +2,9 @@ package io.leadjourney.journey.preview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,8 +61,6 @@ class DecisionPreviewTest extends ProcessTest {
     }
 
     private HttpResponse<String> post(String user, String path, String xml) {
-        return http().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + passwordOf(user)).getBytes()))
-            .header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofString(xml)).build());
+        return http().as(user, passwordOf(user)).post(path, "application/xml", xml);
     }
 }

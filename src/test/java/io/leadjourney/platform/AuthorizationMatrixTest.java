@@ -1,0 +1,114 @@
+package io.leadjourney.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import io.leadjourney.support.Http;
+import io.leadjourney.support.ProcessTest;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who may do what (ARCHITECTURE.md, "Users and rights"), as a table: every demo role, an intake system and nobody, on
+ * each of the service's endpoints and the Camunda REST operations the contract names. Refused is 401, 403 or 404 (the
+ * resource exists, the role may not see it); allowed is anything else.
+ */
+class AuthorizationMatrixTest extends ProcessTest {
+
+    static final List<String> ROLES = List.of("anonymous", "intake", "sales", "manager", "marketing", "auditor", "admin");
+
+    record Operation(String name, Set<String> allowed, Function<Http, HttpResponse<String>> call) {
+    }
+
+    @Test
+    void everyRoleIsAllowedExactlyWhatTheContractSays() {
+        String nobodysPerson = signal("form_submitted", newEmail("matrix")).personId();
+        ProcessInstance journey = journey(signal("demo_requested", newEmail("matrixtask")).personId());
+        Task task = taskOf(journey, "UserTask_FollowUp");
+        String deployment = engine.getRepositoryService().createDeployment().name("matrix-check").addString("matrix-check.bpmn", """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                id="Definitions_MatrixCheck" targetNamespace="https://leadjourney.io/test">
+              <bpmn:process id="matrix-check" isExecutable="true" camunda:historyTimeToLive="P1D">
+                <bpmn:startEvent id="StartEvent_Started"/>
+              </bpmn:process>
+            </bpmn:definitions>
+            """).deploy().getId();
+        String table = read("dmn/lead-qualification.dmn");
+        byte[] csv = "name,email,phone,company,title,industry,source\n".getBytes(StandardCharsets.UTF_8);
+
+        List<Operation> operations = List.of(
+            new Operation("POST /api/signals", Set.of("intake"), http -> http.postJson("/api/signals", "{}")),
+            new Operation("POST /api/contacts/import", Set.of("intake", "marketing", "admin"),
+                http -> http.postMultipart("/api/contacts/import", Map.of(), "file", "c.csv", csv)),
+            new Operation("GET /api/people/{id} (nobody in sales works with)", Set.of("manager", "marketing", "auditor", "admin"),
+                http -> http.get("/api/people/" + nobodysPerson)),
+            new Operation("GET /api/people/{id}/journey", Set.of("marketing", "auditor", "admin"),
+                http -> http.get("/api/people/" + nobodysPerson + "/journey")),
+            new Operation("DELETE /api/people/{id}", Set.of("marketing", "admin"),
+                http -> http.delete("/api/people/" + signal("form_submitted", newEmail("erase")).personId())),
+            new Operation("GET /api/journeys/migrations", Set.of("marketing", "auditor", "admin"), http -> http.get("/api/journeys/migrations")),
+            new Operation("POST /api/decisions/{key}/preview", Set.of("marketing", "admin"),
+                http -> http.post("/api/decisions/lead-qualification/preview", "application/xml", table)),
+            new Operation("GET /api/insight/funnel", Set.of("manager", "marketing", "auditor", "admin"), http -> http.get("/api/insight/funnel")),
+            new Operation("PUT /api/sales/availability/manager", Set.of("manager", "admin"),
+                http -> http.putJson("/api/sales/availability/manager", "{\"available\":true}")),
+            new Operation("GET /audit", Set.of("marketing", "auditor", "admin"), http -> http.get("/audit")),
+            new Operation("GET /models", Set.of("marketing", "admin"), http -> http.get("/models")),
+            new Operation("GET /mail", Set.of("marketing", "admin"), http -> http.get("/mail")),
+            new Operation("GET /actuator/prometheus", Set.of("auditor", "admin"), http -> http.get("/actuator/prometheus")),
+            new Operation("POST /engine-rest/deployment/create", Set.of("marketing", "admin"),
+                http -> http.postMultipart("/engine-rest/deployment/create", Map.of("deployment-name", "matrix"), "data", "x.txt",
+                    "not a model".getBytes(StandardCharsets.UTF_8))),
+            new Operation("DELETE /engine-rest/deployment/{id}", Set.of("admin"),
+                http -> http.delete("/engine-rest/deployment/" + deployment)),
+            new Operation("POST /engine-rest/process-instance/{id}/variables", Set.of("marketing", "admin"),
+                http -> http.postJson("/engine-rest/process-instance/" + journey.getId() + "/variables", "{\"modifications\":{}}")),
+            new Operation("POST /engine-rest/task/{id}/assignee", Set.of("manager", "admin"),
+                http -> http.postJson("/engine-rest/task/" + task.getId() + "/assignee", "{\"userId\":\"" + task.getAssignee() + "\"}")),
+            new Operation("POST /engine-rest/task/{id}/localVariables (outside completing it)", Set.of("admin"),
+                http -> http.postJson("/engine-rest/task/" + task.getId() + "/localVariables", "{\"modifications\":{\"notes\":{\"value\":\"x\"}}}")),
+            new Operation("GET /engine-rest/task/{id}", Set.of("sales", "manager", "marketing", "auditor", "admin"),
+                http -> http.get("/engine-rest/task/" + task.getId())));
+
+        Map<String, List<String>> wrong = new LinkedHashMap<>();
+        for (Operation operation : operations) {
+            for (String role : ROLES) {
+                HttpResponse<String> response = operation.call().apply(client(role));
+                int status = response.statusCode();
+                // 404: the resource exists, but not for this role
+                boolean refused = status == 401 || status == 403 || status == 404;
+                if (refused == operation.allowed().contains(role)) {
+                    wrong.computeIfAbsent(operation.name(), name -> new ArrayList<>()).add(role + " got " + status + " "
+                        + response.body().substring(0, Math.min(200, response.body().length())));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private Http client(String role) {
+        return switch (role) {
+            case "anonymous" -> http();
+            case "intake" -> intake();
+            default -> http().as(role, passwordOf(role));
+        };
+    }
+
+    private static String read(String path) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of(path));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
