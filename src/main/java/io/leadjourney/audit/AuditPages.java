@@ -25,6 +25,7 @@ import io.leadjourney.people.Person;
 import io.leadjourney.people.PersonId;
 import io.leadjourney.platform.security.AllowedGroups;
 import io.leadjourney.platform.security.Groups;
+import io.leadjourney.platform.web.Dates;
 import io.leadjourney.platform.web.InvalidRequestException;
 import io.leadjourney.platform.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -79,7 +80,8 @@ class AuditPages {
         model.addAttribute("q", q == null ? "" : q);
         List<Map<String, Object>> found = new ArrayList<>();
         if (q != null && !q.isBlank()) {
-            String term = q.trim();
+            // a search term is text: control characters (NUL) are no part of a name, an email or an id
+            String term = q.replaceAll("\\p{Cntrl}", "").trim();
             Optional<Person> exact = exact(term);
             if (exact.isPresent()) {
                 found.add(row(exact.get()));
@@ -99,7 +101,7 @@ class AuditPages {
 
     @GetMapping("/audit/people/{id}")
     String person(@PathVariable String id, Model model) throws JsonProcessingException {
-        Person person = people.find(PersonId.of(id)).orElseThrow(() -> new NotFoundException("No person " + id));
+        Person person = PersonId.parse(id).flatMap(people::find).orElseThrow(() -> new NotFoundException("No person " + id));
         List<TimelineEntry> timeline = timelines.of(person.id());
         model.addAttribute("person", person);
         Map<io.leadjourney.people.Channel, Boolean> consent = people.consent(person.id());
@@ -120,7 +122,7 @@ class AuditPages {
 
     @GetMapping(path = "/audit/people/{id}/timeline.csv")
     void timelineCsv(@PathVariable String id, HttpServletResponse response) throws IOException {
-        PersonId person = PersonId.of(id);
+        PersonId person = PersonId.parse(id).orElseThrow(() -> new NotFoundException("No person " + id));
         if (people.find(person).isEmpty()) {
             throw new NotFoundException("No person " + id);
         }
@@ -135,6 +137,8 @@ class AuditPages {
     void decisionsCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                       HttpServletResponse response) throws IOException {
+        Dates.reasonable("from", from);
+        Dates.reasonable("to", to);
         if (to.isBefore(from)) {
             throw new InvalidRequestException("to", "must not be before from");
         }
@@ -197,7 +201,7 @@ class AuditPages {
                 return Optional.empty();
             }
         }
-        return people.find(PersonId.of(term));
+        return PersonId.parse(term).flatMap(people::find);
     }
 
     private static Map<String, Object> row(Person person) {

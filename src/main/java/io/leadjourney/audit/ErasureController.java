@@ -3,6 +3,7 @@ package io.leadjourney.audit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.leadjourney.people.PersonId;
+import io.leadjourney.platform.web.NotFoundException;
 import io.leadjourney.platform.security.AllowedGroups;
 import io.leadjourney.platform.security.Caller;
 import io.leadjourney.platform.security.Groups;
@@ -21,12 +22,25 @@ class ErasureController {
         this.erasure = erasure;
     }
 
+    static final int MAX_ATTEMPTS = 5;
+
     /** Outside the database on purpose: after a restore from an older backup, these lines say whom to erase again. */
     private static final Logger ERASURES = LoggerFactory.getLogger("io.leadjourney.erasures");
 
     @DeleteMapping(path = "/api/people/{id}", produces = "application/json")
     Erasure.Erased erase(Caller caller, @PathVariable String id) {
-        Erasure.Erased erased = erasure.erase(PersonId.of(id), caller.name());
+        PersonId person = PersonId.parse(id).orElseThrow(() -> new NotFoundException("No person " + id));
+        Erasure.Erased erased = null;
+        for (int attempt = 1; erased == null; attempt++) {
+            try {
+                erased = erasure.erase(person, caller.name());
+            } catch (org.camunda.bpm.engine.OptimisticLockingException | org.springframework.dao.ConcurrencyFailureException busy) {
+                // the person's journey was applying a signal at that moment: erase again, from the start
+                if (attempt == MAX_ATTEMPTS) {
+                    throw busy;
+                }
+            }
+        }
         ERASURES.info("Erased person {} at {} by {}", erased.personId(), erased.erasedAt(), caller.name());
         return erased;
     }

@@ -29,7 +29,7 @@ class TimelineController {
 
     @GetMapping(path = "/api/people/{id}/journey", produces = "application/json")
     Journey journey(@PathVariable String id) {
-        PersonId person = PersonId.of(id);
+        PersonId person = PersonId.parse(id).orElseThrow(() -> new NotFoundException("No person " + id));
         if (people.find(person).isEmpty()) {
             throw new NotFoundException("No person " + id);
         }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import io.leadjourney.platform.security.AllowedGroups;
 import io.leadjourney.platform.security.Groups;
+import io.leadjourney.platform.web.Dates;
 import io.leadjourney.platform.web.InvalidRequestException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -33,6 +34,8 @@ class FunnelController {
                                @RequestParam(required = false) String source) {
         LocalDate end = to != null ? to : LocalDate.now(clock.withZone(FunnelReport.JAKARTA));
         LocalDate start = from != null ? from : end.minusDays(89);
+        Dates.reasonable("from", start);
+        Dates.reasonable("to", end);
         if (end.isBefore(start)) {
             throw new InvalidRequestException("to", "must not be before from");
         }

@@ -95,7 +95,7 @@ public class ContactImports {
             throw new UncheckedIOException("Cannot store the uploaded file", e);
         }
         String id = UUID.randomUUID().toString();
-        imports.create(id, options.fileName(), ContactData.text(options.source(), 100), options.requestedBy(), options.consentEmail(),
+        imports.create(id, ContactData.text(options.fileName(), 200), ContactData.text(options.source(), 100), options.requestedBy(), options.consentEmail(),
             options.consentWhatsapp(), ContactData.text(options.consentWording(), 100), total);
         held.add(id);
         worker.submit(() -> run(id, copy, options));
@@ -121,6 +121,9 @@ public class ContactImports {
             return records;
         } catch (CharacterCodingException e) {
             throw new InvalidRequestException("file", "is not UTF-8 text");
+        } catch (IllegalArgumentException e) {
+            // commons-csv refuses a header with duplicate (e.g. empty) column names
+            throw new InvalidRequestException("file", "header is not valid: " + e.getMessage() + "; expected " + String.join(",", COLUMNS));
         } catch (UncheckedIOException | IllegalStateException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             if (cause instanceof CharacterCodingException) {

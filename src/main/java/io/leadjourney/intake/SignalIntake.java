@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,6 +29,7 @@ import io.leadjourney.people.Registration;
 import io.leadjourney.people.Stage;
 import io.leadjourney.platform.security.Caller;
 import io.leadjourney.platform.web.ConflictException;
+import io.leadjourney.platform.web.Dates;
 import io.leadjourney.platform.web.FieldProblem;
 import io.leadjourney.platform.web.InvalidRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -175,13 +175,16 @@ public class SignalIntake {
         if (r.occurredAt() != null && !r.occurredAt().isBlank()) {
             try {
                 occurredAt = OffsetDateTime.parse(r.occurredAt().trim()).withOffsetSameInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeException e) {
                 try {
                     occurredAt = Instant.parse(r.occurredAt().trim()).atOffset(ZoneOffset.UTC);
-                } catch (DateTimeParseException again) {
+                } catch (DateTimeException again) {
                     problems.add(new FieldProblem("occurredAt", "must be an ISO-8601 date-time with an offset, e.g. 2026-11-22T09:30:00+07:00"));
                 }
             }
+        }
+        if (occurredAt.getYear() < Dates.FIRST_YEAR || occurredAt.isAfter(OffsetDateTime.now(clock).plusDays(1))) {
+            problems.add(new FieldProblem("occurredAt", "must lie between " + Dates.FIRST_YEAR + " and tomorrow"));
         }
         if (r.consent() != null && r.consent().wording() != null && r.consent().wording().length() > 100) {
             problems.add(new FieldProblem("consent.wording", "must be at most 100 characters"));

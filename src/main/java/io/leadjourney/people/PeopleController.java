@@ -40,7 +40,7 @@ class PeopleController {
 
     @GetMapping(path = "/api/people/{id}", produces = "application/json")
     PersonView person(Caller caller, @PathVariable String id) {
-        return view(caller, people.find(PersonId.of(id)).orElseThrow(() -> new NotFoundException("No person " + id)));
+        return view(caller, PersonId.parse(id).flatMap(people::find).orElseThrow(() -> new NotFoundException("No person " + id)));
     }
 
     @GetMapping(path = "/api/people", produces = "application/json")

@@ -19,6 +19,14 @@ public record PersonId(String value) {
         return new PersonId(value);
     }
 
+    /** The id a request names, if it can be one: not blank, at most 64 characters, no control characters. */
+    public static java.util.Optional<PersonId> parse(String value) {
+        if (value == null || value.isBlank() || value.length() > 64 || value.chars().anyMatch(Character::isISOControl)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new PersonId(value.trim()));
+    }
+
     @Override
     public String toString() {
         return value;

@@ -50,6 +50,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
+    /** A multipart request the server cannot read (no boundary, a broken part): the client's mistake. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException e, HttpServletRequest request) {
+        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than this service accepts.", request));
+        }
+        return respond(problem(HttpStatus.BAD_REQUEST, "The request is not readable multipart/form-data (a boundary and parts with names).",
+            request));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
