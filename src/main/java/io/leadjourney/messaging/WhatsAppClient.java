@@ -24,8 +24,9 @@ class WhatsAppClient {
     WhatsAppClient(MessagingSettings settings, RestClient.Builder builder) {
         this.settings = settings.whatsapp();
         SimpleClientHttpRequestFactory timeouts = new SimpleClientHttpRequestFactory();
-        timeouts.setConnectTimeout(5_000);
-        timeouts.setReadTimeout(10_000);
+        // within the job lock time (application.yaml): a stuck call must not outlive the node's lock on the step
+        timeouts.setConnectTimeout(4_000);
+        timeouts.setReadTimeout(8_000);
         this.client = builder.requestFactory(timeouts).build();
     }
 

@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
+@Order(Ordered.LOWEST_PRECEDENCE) // after the start-up lock is released: builds concurrently, other nodes may be starting
 class EngineSchemaTuning extends AbstractProcessEnginePlugin {
 
     static final String JOB_DUE_DATE_INDEX = "lj_idx_job_duedate";

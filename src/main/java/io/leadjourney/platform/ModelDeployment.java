@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * Duplicate filtering deploys only what changed.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE) // after IdentitySetup: the checks of the models look for the groups they name
+@Order(Ordered.LOWEST_PRECEDENCE - 10) // after IdentitySetup: the checks of the models look for the groups they name
 public class ModelDeployment extends AbstractProcessEnginePlugin {
 
     public static final String DEPLOYMENT_NAME = "lead-journey-models";

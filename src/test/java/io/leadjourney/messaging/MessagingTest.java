@@ -263,6 +263,36 @@ class MessagingTest extends ProcessTest {
     }
 
     @Test
+    void anOperatorsRetryAfterAnIncidentSendsAtOnce() {
+        String email = newEmail("operator");
+        ProcessInstance journey = journey(signal("form_submitted", email).personId());
+        smtp.stop();
+        try {
+            for (int attempt = 0; attempt < 5; attempt++) {
+                Job job = management.createJobQuery().processInstanceId(journey.getId()).singleResult();
+                ClockUtil.setCurrentTime(Date.from(job.getDuedate().toInstant().isAfter(ClockUtil.getCurrentTime().toInstant())
+                    ? job.getDuedate().toInstant() : ClockUtil.getCurrentTime().toInstant()));
+                try {
+                    management.executeJob(job.getId());
+                } catch (RuntimeException expected) {
+                    // SMTP is down
+                }
+            }
+        } finally {
+            smtp.start();
+        }
+        Job failed = management.createJobQuery().processInstanceId(journey.getId()).singleResult();
+        assertThat(failed.getRetries()).isZero();
+        assertThat(runtime.createIncidentQuery().processInstanceId(journey.getId()).count()).isOne();
+
+        management.setJobRetries(failed.getId(), 1);   // what an operator does in Cockpit
+
+        assertThat(management.createJobQuery().jobId(failed.getId()).singleResult().getDuedate()).isBeforeOrEqualTo(ClockUtil.getCurrentTime());
+        runDueJobs(journey);
+        assertThat(mailTo(email)).hasSize(1);
+    }
+
+    @Test
     void aNameCarryingAHeaderInjectionProducesOneRecipientAndNoInjectedHeader() throws Exception {
         String email = newEmail("inject");
         String personId = intake.receive(io.leadjourney.platform.security.Caller.intake("test"), new io.leadjourney.intake.SignalRequest(
