@@ -263,6 +263,18 @@ class MessagingTest extends ProcessTest {
     }
 
     @Test
+    void aMailOutageDoesNotTakeTheServiceOutOfService() {
+        smtp.stop();
+        try {
+            HttpResponse<String> health = http().get("/actuator/health");
+            assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"");
+        } finally {
+            smtp.start();
+        }
+    }
+
+    @Test
     void anOperatorsRetryAfterAnIncidentSendsAtOnce() {
         String email = newEmail("operator");
         ProcessInstance journey = journey(signal("form_submitted", email).personId());

@@ -41,13 +41,35 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.NOT_FOUND, e.getMessage(), request));
     }
 
-    /** Overload: no database connection became free in time. Nothing was stored; the client should retry. */
+    /**
+     * No database connection became free in time, or the database cannot be reached (restarting, a network cut): the
+     * transaction did not commit, nothing was stored, and the client should retry.
+     */
     @ExceptionHandler(org.springframework.transaction.CannotCreateTransactionException.class)
     ResponseEntity<ProblemDetail> busy(Exception e, HttpServletRequest request) {
-        log.warn("Refused {} {}: no database connection free ({})", request.getMethod(), request.getRequestURI(), e.getMessage());
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "The service is busy; nothing was stored. Retry in a moment.", request);
+        boolean unreachable = databaseUnreachable(e);
+        log.warn("Refused {} {}: {} ({})", request.getMethod(), request.getRequestURI(),
+            unreachable ? "the database cannot be reached" : "no database connection free", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, unreachable
+            ? "The database cannot be reached right now; nothing was stored. Retry in a moment."
+            : "The service is busy; nothing was stored. Retry in a moment.", request);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
             .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A connection lost or refused (SQLState class 08, PostgreSQL's 57P0x shutdown/recovery, 53300 too many connections). */
+    static boolean databaseUnreachable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                || t instanceof org.springframework.dao.DataAccessResourceFailureException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P") || sql.getSQLState().equals("53300"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A multipart request the server cannot read (no boundary, a broken part): the client's mistake. */
@@ -62,6 +84,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (databaseUnreachable(e)) {
+            return busy(e, request);
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed; nothing was stored. Try again later.",
             request));
