@@ -35,12 +35,15 @@ class TwoNodesOnPostgresTest {
         }
         String url = PostgresDatabase.URL.substring(0, PostgresDatabase.URL.lastIndexOf('/') + 1) + DATABASE;
         List<CompletableFuture<ConfigurableApplicationContext>> nodes = new ArrayList<>();
-        for (int node = 0; node < 2; node++) {
+        for (int i = 0; i < 2; i++) {
+            int node = i;
             nodes.add(CompletableFuture.supplyAsync(() -> new SpringApplicationBuilder(LeadJourneyApplication.class)
                 .profiles("test", "postgres")
                 .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + PostgresDatabase.USER,
                     "--spring.datasource.password=" + PostgresDatabase.PASSWORD, "--journey.local-smtp.port=" + FreePort.find(),
-                    "--camunda.bpm.job-execution.enabled=false")));
+                    "--camunda.bpm.job-execution.enabled=false",
+                    // the webapps and the engine registry are JVM-wide: these extra nodes must not replace the test contexts' ones
+                    "--camunda.bpm.webapp.enabled=false", "--camunda.bpm.process-engine-name=node" + node)));
         }
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         try {
