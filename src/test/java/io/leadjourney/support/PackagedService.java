@@ -42,7 +42,11 @@ public final class PackagedService implements AutoCloseable {
 
     /** Starts the jar in {@code workingDirectory} and waits until it answers, or until it exits. */
     public static PackagedService start(Path workingDirectory, Map<String, String> environment) {
-        int port = FreePort.find();
+        return start(workingDirectory, environment, FreePort.find());
+    }
+
+    /** As {@link #start(Path, Map)}, on a given port (a node restarted where its clients expect it). */
+    public static PackagedService start(Path workingDirectory, Map<String, String> environment, int port) {
         try {
             Path log = Files.createTempFile("packaged-service", ".log");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -89,6 +93,20 @@ public final class PackagedService implements AutoCloseable {
 
     public boolean running() {
         return process.isAlive();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** kill -9: no shutdown hook, no graceful anything. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Waits for the process to end by itself and returns its exit code. */

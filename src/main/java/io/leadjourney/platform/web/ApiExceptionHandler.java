@@ -57,9 +57,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    /** A connection lost or refused (SQLState class 08, PostgreSQL's 57P0x shutdown/recovery, 53300 too many connections). */
+    /**
+     * A connection lost or refused (SQLState class 08, PostgreSQL's 57P0x shutdown/recovery, 53300 too many connections),
+     * anywhere among the causes — also where a failed rollback hid the original failure (suppressed, or Spring's
+     * application exception).
+     */
     static boolean databaseUnreachable(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Deque<Throwable> open = new java.util.LinkedList<>();
+        open.push(error);
+        while (!open.isEmpty()) {
+            Throwable t = open.pop();
+            if (t == null || !seen.add(t)) {
+                continue;
+            }
             if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
                 || t instanceof org.springframework.dao.DataAccessResourceFailureException) {
                 return true;
@@ -67,6 +78,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
                 && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P") || sql.getSQLState().equals("53300"))) {
                 return true;
+            }
+            open.add(t.getCause());
+            open.addAll(java.util.Arrays.asList(t.getSuppressed()));
+            if (t instanceof org.springframework.transaction.TransactionSystemException rollbackFailed) {
+                open.add(rollbackFailed.getApplicationException());
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                open.add(sql.getNextException());
             }
         }
         return false;

@@ -19,6 +19,12 @@ class ApiExceptionHandlerTest {
         assertThat(ApiExceptionHandler.databaseUnreachable(new SQLException("An I/O error occurred", "08006"))).isTrue();
         assertThat(ApiExceptionHandler.databaseUnreachable(new IllegalStateException(new SQLTransientConnectionException("timeout")))).isTrue();
         assertThat(ApiExceptionHandler.databaseUnreachable(new SQLException("duplicate key", "23505"))).isFalse();
+        // what a PostgreSQL restart looked like in the chaos suite: the rollback failed on the closed connection and hid the cause
+        org.springframework.transaction.TransactionSystemException rollback = new org.springframework.transaction.TransactionSystemException(
+            "JDBC rollback failed", new SQLException("Connection is closed"));
+        rollback.initApplicationException(new ProcessEngineException("ENGINE-03004 insert failed",
+            new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+        assertThat(ApiExceptionHandler.databaseUnreachable(new ProcessEngineException("persistence layer", rollback))).isTrue();
         assertThat(ApiExceptionHandler.databaseUnreachable(new IllegalStateException("a bug"))).isFalse();
     }
 }
