@@ -56,13 +56,15 @@ class ChaosIT {
     static final String KEY = "chaos-intake-key-2026";
     static final List<String> RESULTS = new ArrayList<>();
     static GreenMail smtp;
+    static int smtpPort;
 
     @TempDir
     Path workingDirectory;
 
     @BeforeAll
     static void smtpSink() {
-        smtp = new GreenMail(new ServerSetup(FreePort.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtpPort = FreePort.find();
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
     }
 
@@ -234,6 +236,68 @@ class ChaosIT {
         assertThat(sentBySecond).as("both nodes work").isPositive();
         assertThat(distinct).isEqualTo(people);
         assertThat(received - distinct).isLessThanOrEqualTo(48);
+        assertThat(Duration.between(killedAt, drained)).as("the killed node's jobs free after the 20 s lock, the rest sent by then")
+            .isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void smtpDownSendsBecomeIncidentsAndAnOperatorsRetrySendsEachOnce() throws Exception {
+        freshDatabase();
+        PackagedService.copyModels(workingDirectory);
+        Path journey = workingDirectory.resolve("bpmn/lead-journey.bpmn");
+        String model = Files.readString(journey);
+        assertThat(model).contains("R5/PT10M");
+        Files.writeString(journey, model.replace("R5/PT10M", "R3/PT5S")); // marketing ops' own cycle, short enough to watch
+        smtp.stop();
+        PackagedService node = start(FreePort.find());
+        int people = 200;
+        Instant begin = Instant.now();
+        importContacts(node.port(), people);
+        waitFor(() -> count(node, "/engine-rest/incident/count?incidentType=failedJob") >= people, Duration.ofMinutes(5));
+        Instant allIncidents = Instant.now();
+        double sentDuringOutage = sent(node);
+        long attempts;
+        long fastestSpan;
+        try (Connection db = connect(); Statement statement = db.createStatement()) {
+            attempts = count(statement, "select count(*) from act_hi_job_log where job_state_ = 1");
+            fastestSpan = count(statement, "select coalesce(min(span), 0) from (select (extract(epoch from max(timestamp_) - min(timestamp_))"
+                + " * 1000)::bigint as span from act_hi_job_log where job_state_ = 1 group by job_id_) failures");
+        }
+        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Instant retried = Instant.now();
+        HttpResponse<String> failed = node.get("/engine-rest/job?noRetriesLeft=true&maxResults=1000");
+        List<String> jobIds = List.of(failed.body().split("\"id\":\"")).stream().skip(1).map(part -> part.substring(0, part.indexOf('"'))).toList();
+        for (String id : jobIds) { // what Cockpit's "Retry" does for each failed step
+            HttpResponse<String> answer = node.http().as("admin", "demo").putJson("/engine-rest/job/" + id + "/retries", "{\"retries\":1}");
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
+        }
+        waitFor(() -> distinctMessageIds() >= people, Duration.ofMinutes(5));
+        Instant drained = Instant.now();
+        Thread.sleep(5000);
+        int received = smtp.getReceivedMessages().length;
+        long incidentsLeft = count(node, "/engine-rest/incident/count");
+        double sent = sent(node);
+        node.close();
+        figure("SMTP down: " + people + " due mails, " + attempts + " failed attempts, every send an incident "
+            + Duration.between(begin, allIncidents).toSeconds() + " s after the import (cycle R3/PT5S; the fastest job spent its tries over "
+            + fastestSpan + " ms), " + (long) sentDuringOutage + " recorded as sent during the outage; SMTP back and " + jobIds.size()
+            + " jobs retried by an operator (REST, as Cockpit): all " + distinctMessageIds() + " mails received "
+            + Duration.between(retried, drained).toSeconds() + " s later, " + (received - distinctMessageIds()) + " duplicates, "
+            + incidentsLeft + " incidents left, " + (long) sent + " recorded as sent");
+        assertThat(sentDuringOutage).isZero();
+        assertThat(attempts).as("each send tried as its cycle says").isGreaterThanOrEqualTo(3L * people);
+        assertThat(fastestSpan).as("tries spread over the cycle, not spent at once").isGreaterThanOrEqualTo(9_000);
+        assertThat(jobIds).hasSize(people);
+        assertThat(received).isEqualTo(people);
+        assertThat(incidentsLeft).isZero();
+        assertThat(sent).isEqualTo(people);
+    }
+
+    private static long count(PackagedService node, String path) {
+        HttpResponse<String> answer = node.get(path);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return Long.parseLong(answer.body().replaceAll("\\D", ""));
     }
 
     /** Marketing messages a node has sent, from its Prometheus endpoint. */
@@ -331,7 +395,7 @@ class ChaosIT {
         env.put("DB_USER", PostgresDatabase.USER);
         env.put("DB_PASSWORD", PostgresDatabase.PASSWORD);
         env.put("JOB_EXECUTOR_ENABLED", "true");
-        env.put("SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()));
+        env.put("SMTP_PORT", Integer.toString(smtpPort));
         env.put("JOURNEY_LOCALSMTP_ENABLED", "false");
         env.put("JOURNEY_SENDWINDOW_ENABLED", "false");
         env.put("JOURNEY_FREQUENCYCAP_PERWEEK", "1000");
