@@ -80,6 +80,12 @@ public final class Http {
     /** multipart/form-data with text fields and one file part. */
     public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField, String fileName, byte[] file) {
         String boundary = "----lj" + UUID.randomUUID();
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, fields, fileField, fileName, file))).build());
+    }
+
+    /** A multipart/form-data body: the text fields, then one file part. */
+    public static byte[] multipart(String boundary, Map<String, String> fields, String fileField, String fileName, byte[] file) {
         StringBuilder head = new StringBuilder();
         fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\n")
             .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value).append("\r\n"));
@@ -92,8 +98,12 @@ public final class Http {
         System.arraycopy(start, 0, body, 0, start.length);
         System.arraycopy(file, 0, body, start.length, file.length);
         System.arraycopy(end, 0, body, start.length + file.length, end.length);
-        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return body;
+    }
+
+    /** The headers this client sends (credentials, its client address). */
+    public Map<String, String> headers() {
+        return java.util.Collections.unmodifiableMap(headers);
     }
 
     private HttpRequest.Builder request(String path) {
