@@ -10,12 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.leadjourney.support.Http;
+import io.leadjourney.support.MappedEndpoints;
 import io.leadjourney.support.ProcessTest;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may do what (ARCHITECTURE.md, "Users and rights"), as a table: every demo role, an intake system and nobody, on
@@ -28,6 +33,10 @@ class AuthorizationMatrixTest extends ProcessTest {
 
     record Operation(String name, Set<String> allowed, Function<Http, HttpResponse<String>> call) {
     }
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     @Test
     void everyRoleIsAllowedExactlyWhatTheContractSays() {
@@ -45,13 +54,23 @@ class AuthorizationMatrixTest extends ProcessTest {
             """).deploy().getId();
         String table = read("dmn/lead-qualification.dmn");
         byte[] csv = "name,email,phone,company,title,industry,source\n".getBytes(StandardCharsets.UTF_8);
+        String nobodysEmail = newEmail("matrixbyemail");
+        signal("form_submitted", nobodysEmail);
+        String importId = intake().postMultipart("/api/contacts/import", Map.of(), "file", "c.csv", csv).body()
+            .replaceAll(".*\"importId\":\"([^\"]+)\".*", "$1");
+        String unsubscribeToken = people.find(io.leadjourney.people.PersonId.parse(nobodysPerson).orElseThrow()).orElseThrow().unsubscribeToken();
+        Set<String> everyone = Set.copyOf(ROLES);
 
         List<Operation> operations = List.of(
             new Operation("POST /api/signals", Set.of("intake"), http -> http.postJson("/api/signals", "{}")),
             new Operation("POST /api/contacts/import", Set.of("intake", "marketing", "admin"),
                 http -> http.postMultipart("/api/contacts/import", Map.of(), "file", "c.csv", csv)),
+            new Operation("GET /api/contacts/imports/{id}", Set.of("intake", "marketing", "admin"),
+                http -> http.get("/api/contacts/imports/" + importId)),
             new Operation("GET /api/people/{id} (nobody in sales works with)", Set.of("manager", "marketing", "auditor", "admin"),
                 http -> http.get("/api/people/" + nobodysPerson)),
+            new Operation("GET /api/people (?email= of nobody in sales works with)", Set.of("manager", "marketing", "auditor", "admin"),
+                http -> http.get("/api/people?email=" + nobodysEmail)),
             new Operation("GET /api/people/{id}/journey", Set.of("marketing", "auditor", "admin"),
                 http -> http.get("/api/people/" + nobodysPerson + "/journey")),
             new Operation("DELETE /api/people/{id}", Set.of("marketing", "admin"),
@@ -60,10 +79,21 @@ class AuthorizationMatrixTest extends ProcessTest {
             new Operation("POST /api/decisions/{key}/preview", Set.of("marketing", "admin"),
                 http -> http.post("/api/decisions/lead-qualification/preview", "application/xml", table)),
             new Operation("GET /api/insight/funnel", Set.of("manager", "marketing", "auditor", "admin"), http -> http.get("/api/insight/funnel")),
-            new Operation("PUT /api/sales/availability/manager", Set.of("manager", "admin"),
+            new Operation("GET /insight/funnel", Set.of("manager", "marketing", "auditor", "admin"), http -> http.get("/insight/funnel")),
+            new Operation("GET /api/sales/availability", Set.of("sales", "manager", "admin"), http -> http.get("/api/sales/availability")),
+            new Operation("PUT /api/sales/availability/{userId} (the manager's)", Set.of("manager", "admin"),
                 http -> http.putJson("/api/sales/availability/manager", "{\"available\":true}")),
             new Operation("GET /audit", Set.of("marketing", "auditor", "admin"), http -> http.get("/audit")),
+            new Operation("GET /audit/people/{id}", Set.of("marketing", "auditor", "admin"), http -> http.get("/audit/people/" + nobodysPerson)),
+            new Operation("GET /audit/people/{id}/timeline.csv", Set.of("marketing", "auditor", "admin"),
+                http -> http.get("/audit/people/" + nobodysPerson + "/timeline.csv")),
+            new Operation("GET /audit/decisions.csv", Set.of("marketing", "auditor", "admin"), http -> http.get("/audit/decisions.csv")),
             new Operation("GET /models", Set.of("marketing", "admin"), http -> http.get("/models")),
+            new Operation("POST /models", Set.of("marketing", "admin"),
+                http -> http.postMultipart("/models", Map.of(), "file", "lead-qualification.dmn", table.getBytes(StandardCharsets.UTF_8))),
+            new Operation("GET /unsubscribe/{token}", everyone, http -> http.get("/unsubscribe/" + unsubscribeToken)),
+            new Operation("GET /v3/api-docs", everyone, http -> http.get("/v3/api-docs")),
+            new Operation("GET /v3/api-docs.yaml", everyone, http -> http.get("/v3/api-docs.yaml")),
             new Operation("GET /mail", Set.of("marketing", "admin"), http -> http.get("/mail")),
             new Operation("GET /actuator/prometheus", Set.of("auditor", "admin"), http -> http.get("/actuator/prometheus")),
             new Operation("POST /engine-rest/deployment/create", Set.of("marketing", "admin"),
@@ -78,7 +108,11 @@ class AuthorizationMatrixTest extends ProcessTest {
             new Operation("POST /engine-rest/task/{id}/localVariables (outside completing it)", Set.of("admin"),
                 http -> http.postJson("/engine-rest/task/" + task.getId() + "/localVariables", "{\"modifications\":{\"notes\":{\"value\":\"x\"}}}")),
             new Operation("GET /engine-rest/task/{id}", Set.of("sales", "manager", "marketing", "auditor", "admin"),
-                http -> http.get("/engine-rest/task/" + task.getId())));
+                http -> http.get("/engine-rest/task/" + task.getId())),
+            new Operation("POST /unsubscribe/{token}", everyone, http -> http.postForm("/unsubscribe/" + unsubscribeToken, "List-Unsubscribe=One-Click")));
+        Set<String> rows = operations.stream().map(operation -> operation.name().replaceAll(" \\(.*", "")).collect(Collectors.toSet());
+        assertThat(MappedEndpoints.of(mappings).stream().map(Object::toString).filter(e -> !e.endsWith(" /error") && !rows.contains(e)))
+            .as("endpoints the service maps without a row here").isEmpty();
 
         Map<String, List<String>> wrong = new LinkedHashMap<>();
         for (Operation operation : operations) {

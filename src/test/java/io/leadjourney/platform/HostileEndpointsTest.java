@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -21,6 +20,7 @@ import io.leadjourney.intake.SignalRequest;
 import io.leadjourney.platform.security.IntakeApi;
 import io.leadjourney.support.Http;
 import io.leadjourney.support.IntegrationTest;
+import io.leadjourney.support.MappedEndpoints;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -29,11 +29,9 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -80,17 +78,10 @@ class HostileEndpointsTest extends IntegrationTest {
     @Test
     void everyEndpointTakesHostileInputInEveryParameterWithoutA5xx() throws Exception {
         List<Call> calls = new ArrayList<>();
-        Set<String> endpoints = new java.util.TreeSet<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mappings.getHandlerMethods().entrySet()) {
-            Set<RequestMethod> methods = entry.getKey().getMethodsCondition().getMethods();
-            for (String pattern : entry.getKey().getPatternValues()) {
-                for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-                    Endpoint endpoint = new Endpoint(method.name(), pattern, entry.getValue(),
-                        entry.getKey().getConsumesCondition().getConsumableMediaTypes().stream().map(Object::toString).findFirst().orElse(null));
-                    endpoints.add(endpoint.toString());
-                    calls.addAll(endpoint.calls());
-                }
-            }
+        List<String> endpoints = new ArrayList<>();
+        for (MappedEndpoints.Endpoint mapped : MappedEndpoints.of(mappings)) {
+            endpoints.add(mapped.toString());
+            calls.addAll(new Endpoint(mapped.method(), mapped.pattern(), mapped.handler(), mapped.consumes()).calls());
         }
         assertThat(endpoints).as("the mapping table was read").contains("POST /api/signals", "GET /api/people/{id}", "POST /models");
 
