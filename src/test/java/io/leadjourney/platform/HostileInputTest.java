@@ -16,12 +16,16 @@ import java.util.function.Supplier;
 
 import io.leadjourney.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Hostile and malformed input, table-driven over the service's endpoints: never a 5xx, and every refusal problem+json
  * (also those Tomcat gives before the application sees the request).
  * The rows are the probe's findings (issue "Reliability and security") and their kind.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class HostileInputTest extends IntegrationTest {
 
     record Answer(int status, String contentType, String body) {
@@ -35,7 +39,7 @@ class HostileInputTest extends IntegrationTest {
     }
 
     @Test
-    void noHostileInputGetsA5xxAndTheApiAlwaysAnswersProblemJson() {
+    void noHostileInputGetsA5xxAndTheApiAlwaysAnswersProblemJson(CapturedOutput log) {
         String body = "{\"type\":\"form_submitted\",\"email\":\"hostile." + UUID.randomUUID() + "@example.com\",\"occurredAt\":\"%s\"}";
         List<Case> cases = List.of(
             new Case("GET /api/people/%20", () -> of(http().as("admin", "demo").get("/api/people/%20"))),
@@ -100,6 +104,7 @@ class HostileInputTest extends IntegrationTest {
             }
         }
         assertThat(wrong).isEmpty();
+        assertThat(log.getAll()).as("a rejected header line is not logged with its key").doesNotContainIgnoringCase("x-api-key:");
     }
 
     private HttpResponse<String> upload(String csv, String fileName) {
