@@ -148,7 +148,7 @@ class AuditPages {
         for (DecisionExplanations.Explained decision : decisions.between(start, end)) {
             rows.add(java.util.Arrays.asList(Timelines.at(decision.evaluatedAt()), decision.decisionKey(), decision.version(), decision.processInstanceId(),
                 businessKey(decision.processInstanceId()), decision.activityId(), json(decision.inputs()), json(decision.outputs()),
-                decision.rules().stream().map(r -> r.order() + ": " + (r.description() == null ? r.ruleId() : r.description())).toList().toString()));
+                decision.rules().stream().map(DecisionExplanations.MatchedRule::label).collect(java.util.stream.Collectors.joining("; "))));
         }
         csv(response, "decisions-" + from + "-" + to + ".csv",
             List.of("evaluatedAt", "decision", "version", "processInstanceId", "personId", "activityId", "inputs", "outputs", "matchedRules"), rows);

@@ -2,6 +2,7 @@ package io.leadjourney.journey;
 
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.springframework.stereotype.Component;
 
@@ -24,19 +26,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class DecisionExplanations {
 
-    public record MatchedRule(String ruleId, int order, String description, Map<String, Object> outputs) {
+    /** A rule that matched: its id, its row (1-based position in the table, as the Modeler shows it), its description. */
+    public record MatchedRule(String ruleId, int row, String description, Map<String, Object> outputs) {
+
+        /** "row 6 Rule_lead_qualification_6: Any signal shows first interest". */
+        public String label() {
+            return "row " + row + " " + ruleId + (description == null ? "" : ": " + description);
+        }
     }
 
     public record Explained(String decisionInstanceId, String decisionKey, String decisionName, int version, Date evaluatedAt,
                             String processInstanceId, String activityId, Map<String, Object> inputs, List<MatchedRule> rules,
                             Map<String, Object> outputs) {
 
-        /** "lead-qualification v2: qualifiedStage=SQL (rule 1: Asks a price, …)". */
+        /** "lead-qualification v2: qualifiedStage=SQL (rule 1: Asks a price, …)", rule by its row in the table. */
         public String summary() {
             StringBuilder text = new StringBuilder(decisionKey).append(" v").append(version).append(": ");
             text.append(outputs.isEmpty() ? "no row matched" : outputs.toString().replaceAll("[{}]", ""));
             for (MatchedRule rule : rules) {
-                text.append(" (rule ").append(rule.order()).append(rule.description() == null ? "" : ": " + rule.description()).append(')');
+                text.append(" (rule ").append(rule.row()).append(rule.description() == null ? "" : ": " + rule.description()).append(')');
             }
             return text.toString();
         }
@@ -44,7 +52,10 @@ public class DecisionExplanations {
 
     private final HistoryService history;
     private final RepositoryService repository;
-    private final Map<String, DmnModelInstance> models = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, TableRow>> rows = new ConcurrentHashMap<>();
+
+    private record TableRow(int row, String description) {
+    }
 
     DecisionExplanations(HistoryService history, RepositoryService repository) {
         this.history = history;
@@ -87,8 +98,10 @@ public class DecisionExplanations {
             String name = output.getVariableName() != null ? output.getVariableName() : output.getClauseName();
             outputs.merge(name, output.getValue(), (a, b) -> a + ", " + b);
             if (output.getRuleId() != null) {
-                rules.computeIfAbsent(output.getRuleId(), id -> new MatchedRule(id, output.getRuleOrder() == null ? 0 : output.getRuleOrder(),
-                    ruleDescription(instance.getDecisionDefinitionId(), id), new LinkedHashMap<>())).outputs().put(name, output.getValue());
+                // not output.getRuleOrder(): that is the position among the matched rules, not in the table
+                TableRow row = rowsOf(instance.getDecisionDefinitionId()).getOrDefault(output.getRuleId(), new TableRow(0, null));
+                rules.computeIfAbsent(output.getRuleId(), id -> new MatchedRule(id, row.row(), row.description(), new LinkedHashMap<>()))
+                    .outputs().put(name, output.getValue());
             }
         }
         if (instance.getCollectResultValue() != null) {
@@ -100,9 +113,20 @@ public class DecisionExplanations {
             new ArrayList<>(rules.values()), outputs);
     }
 
-    private String ruleDescription(String decisionDefinitionId, String ruleId) {
-        DmnModelInstance model = models.computeIfAbsent(decisionDefinitionId, repository::getDmnModelInstance);
-        Rule rule = model.getModelElementById(ruleId);
-        return rule == null || rule.getDescription() == null ? null : rule.getDescription().getTextContent();
+    /** The rules of the decision's table by id, with their rows: a deployed definition never changes, so it is read once. */
+    private Map<String, TableRow> rowsOf(String decisionDefinitionId) {
+        return rows.computeIfAbsent(decisionDefinitionId, id -> {
+            DecisionDefinition definition = repository.getDecisionDefinition(id);
+            Decision decision = repository.getDmnModelInstance(id).getModelElementById(definition.getKey());
+            Map<String, TableRow> byId = new HashMap<>();
+            if (decision != null && decision.getExpression() instanceof DecisionTable table) {
+                int row = 0;
+                for (Rule rule : table.getRules()) {
+                    row++;
+                    byId.put(rule.getId(), new TableRow(row, rule.getDescription() == null ? null : rule.getDescription().getTextContent()));
+                }
+            }
+            return byId;
+        });
     }
 }

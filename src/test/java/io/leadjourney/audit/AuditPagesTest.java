@@ -65,7 +65,7 @@ class AuditPagesTest extends ProcessTest {
             assertThat(r.get("personId")).isEqualTo(personId);
             assertThat(r.get("decision")).isEqualTo("reengagement-delay");
             assertThat(r.get("outputs")).contains("P6M");
-            assertThat(r.get("matchedRules")).contains("Chose a competitor");
+            assertThat(r.get("matchedRules")).isEqualTo("row 3 Rule_reengagement_delay_3: Chose a competitor: after their first contract period");
         });
         assertThat(http().as("auditor", "demo").get("/audit/decisions.csv?from=" + startDay.plusDays(1) + "&to=" + startDay.minusDays(1)).statusCode())
             .isEqualTo(400);

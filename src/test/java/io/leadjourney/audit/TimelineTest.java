@@ -77,6 +77,11 @@ class TimelineTest extends ProcessTest {
         assertThat(qualification.at("/details/inputs/Latest signal").asText()).isEqualTo("demo_requested");
         assertThat(qualification.at("/details/outputs/qualifiedStage").asText()).isEqualTo("SQL");
         assertThat(qualification.at("/details/matchedRules/0/description").asText()).startsWith("Asks a price, the full catalogue");
+        // the rule is named by its row in the table, not by its position among the matched rules (always 1 for FIRST)
+        JsonNode firstInterest = decision(timeline, "lead-qualification", "LEAD");
+        assertThat(firstInterest.at("/details/matchedRules/0/ruleId").asText()).isEqualTo("Rule_lead_qualification_6");
+        assertThat(firstInterest.at("/details/matchedRules/0/row").asInt()).isEqualTo(6);
+        assertThat(firstInterest.get("summary").asText()).contains("(rule 6: Any signal shows first interest");
         JsonNode grade = decision(timeline, "prospect-grade", "A");
         assertThat(grade.at("/details/inputs/Need (kebutuhan)").asBoolean()).isTrue();
         JsonNode delay = decision(timeline, "reengagement-delay", "P3M");
