@@ -107,6 +107,7 @@ class AuditPages {
         Map<io.leadjourney.people.Channel, Boolean> consent = people.consent(person.id());
         model.addAttribute("emailConsent", consent.getOrDefault(io.leadjourney.people.Channel.EMAIL, false));
         model.addAttribute("whatsappConsent", consent.getOrDefault(io.leadjourney.people.Channel.WHATSAPP, false));
+        model.addAttribute("consents", people.consentLedger(person.id()));
         model.addAttribute("timeline", timeline);
         model.addAttribute("details", timeline.stream().map(entry -> pretty(entry.details())).toList());
         List<Diagram> diagrams = new ArrayList<>();

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.leadjourney.people.Channel;
+import io.leadjourney.people.ConsentVia;
 import io.leadjourney.people.ContactData;
 import io.leadjourney.people.ContactDetails;
 import io.leadjourney.people.PeopleService;
@@ -200,11 +201,12 @@ public class ContactImports {
                 }
                 String source = "import " + id;
                 if (options.consentEmail() != null && details.email() != null) {
-                    people.recordConsent(registration.person().id(), Channel.EMAIL, options.consentEmail(), now, source, options.consentWording());
+                    people.recordConsent(registration.person().id(), Channel.EMAIL, options.consentEmail(), now, source, options.consentWording(),
+                        ConsentVia.IMPORT);
                 }
                 if (options.consentWhatsapp() != null && details.phone() != null) {
                     people.recordConsent(registration.person().id(), Channel.WHATSAPP, options.consentWhatsapp(), now, source,
-                        options.consentWording());
+                        options.consentWording(), ConsentVia.IMPORT);
                 }
             }
             imports.progress(id, batch.size(), created, merged, rejected);

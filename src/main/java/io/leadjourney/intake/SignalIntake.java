@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.leadjourney.journey.JourneyService;
 import io.leadjourney.journey.SignalCatalogue;
 import io.leadjourney.people.Channel;
+import io.leadjourney.people.ConsentVia;
 import io.leadjourney.people.ContactData;
 import io.leadjourney.people.ContactDetails;
 import io.leadjourney.people.PeopleService;
@@ -125,10 +126,10 @@ public class SignalIntake {
     private void recordConsent(Person person, SignalRequest.ConsentStatement consent, String source, OffsetDateTime at) {
         String wording = ContactData.text(consent.wording(), 100);
         if (consent.email() != null) {
-            people.recordConsent(person.id(), Channel.EMAIL, consent.email(), at, source, wording);
+            people.recordConsent(person.id(), Channel.EMAIL, consent.email(), at, source, wording, ConsentVia.SIGNAL);
         }
         if (consent.whatsapp() != null) {
-            people.recordConsent(person.id(), Channel.WHATSAPP, consent.whatsapp(), at, source, wording);
+            people.recordConsent(person.id(), Channel.WHATSAPP, consent.whatsapp(), at, source, wording, ConsentVia.SIGNAL);
         }
     }
 

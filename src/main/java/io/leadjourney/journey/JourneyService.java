@@ -11,6 +11,7 @@ import static io.leadjourney.journey.JourneyVariables.STAGE;
 import java.util.Map;
 import java.util.Optional;
 
+import io.leadjourney.people.MarketingResumed;
 import io.leadjourney.people.MarketingStopped;
 import io.leadjourney.people.Person;
 import io.leadjourney.people.PersonId;
@@ -66,6 +67,13 @@ public class JourneyService {
     void marketingStopped(MarketingStopped event) {
         runningJourney(event.person())
             .ifPresent(journey -> runtime.setVariable(journey.getId(), JourneyVariables.MARKETING_STOPPED.name(), true));
+    }
+
+    /** The person's own new consent after a stop: nurture may reach them again (from the next signal on). */
+    @EventListener
+    void marketingResumed(MarketingResumed event) {
+        runningJourney(event.person())
+            .ifPresent(journey -> runtime.setVariable(journey.getId(), JourneyVariables.MARKETING_STOPPED.name(), false));
     }
 
     /**

@@ -1,13 +1,13 @@
 package io.leadjourney.people;
 
 import java.time.OffsetDateTime;
-import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Consent statements per channel; the newest statement of a channel is what counts. */
+/** The consent ledger: every statement per channel, kept; what counts now follows {@link ConsentLedger}'s rules. */
 @Repository
 public class ConsentRepository {
 
@@ -17,24 +17,37 @@ public class ConsentRepository {
         this.jdbc = jdbc;
     }
 
-    public void record(PersonId person, Channel channel, boolean granted, OffsetDateTime at, String source, String wording) {
-        jdbc.sql("insert into lj_consent (person_id, channel, granted, recorded_at, source, wording) values (?, ?, ?, ?, ?, ?)")
-            .params(person.value(), channel.name(), granted, at, source, wording)
+    void record(PersonId person, Channel channel, boolean granted, OffsetDateTime at, String source, String wording, ConsentVia via) {
+        jdbc.sql("insert into lj_consent (person_id, channel, granted, recorded_at, source, wording, via) values (?, ?, ?, ?, ?, ?, ?)")
+            .params(person.value(), channel.name(), granted, at, source, wording, via.name())
             .update();
+    }
+
+    /** The person's statements, oldest first, each with its effect. */
+    public List<ConsentStatement> ledger(PersonId person) {
+        return ConsentLedger.apply(stated(person));
     }
 
     /** The current consent per channel; a channel never stated is absent (no consent). */
     public Map<Channel, Boolean> current(PersonId person) {
-        Map<Channel, Boolean> consent = new EnumMap<>(Channel.class);
-        jdbc.sql("select channel, granted from lj_consent where person_id = ? order by recorded_at, id")
-            .param(person.value())
-            .query(rs -> {
-                consent.put(Channel.valueOf(rs.getString("channel")), rs.getBoolean("granted"));
-            });
-        return consent;
+        return ConsentLedger.current(stated(person));
+    }
+
+    /** The channels on which a withdrawal stands. */
+    java.util.Set<Channel> withdrawn(PersonId person) {
+        return ConsentLedger.withdrawn(stated(person));
     }
 
     public boolean granted(PersonId person, Channel channel) {
         return current(person).getOrDefault(channel, false);
+    }
+
+    private List<ConsentLedger.Stated> stated(PersonId person) {
+        return jdbc.sql("select channel, granted, recorded_at, source, wording, via from lj_consent where person_id = ? order by recorded_at, id")
+            .param(person.value())
+            .query((rs, row) -> new ConsentLedger.Stated(Channel.valueOf(rs.getString("channel")), rs.getBoolean("granted"),
+                rs.getObject("recorded_at", OffsetDateTime.class), rs.getString("source"), rs.getString("wording"),
+                ConsentVia.valueOf(rs.getString("via"))))
+            .list();
     }
 }

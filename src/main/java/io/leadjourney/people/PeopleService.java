@@ -3,6 +3,7 @@ package io.leadjourney.people;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -102,27 +103,43 @@ public class PeopleService {
         return consents.current(id);
     }
 
-    /** Records a consent statement; a withdrawal that leaves no channel granted stops all marketing at once. */
-    public void recordConsent(PersonId id, Channel channel, boolean granted, OffsetDateTime at, String source, String wording) {
-        consents.record(id, channel, granted, at, source, wording);
-        if (!granted && !consents.current(id).containsValue(true)) {
-            stopMarketing(id, at, "consent withdrawn (" + source + ")");
+    /** The person's consent ledger, oldest first. */
+    public List<ConsentStatement> consentLedger(PersonId id) {
+        return consents.ledger(id);
+    }
+
+    /**
+     * Records a consent statement in the ledger. A person's own withdrawal that leaves no channel granted stops all
+     * marketing; their own later grant lifts that stop (imports do neither, see {@link ConsentLedger}).
+     */
+    public void recordConsent(PersonId id, Channel channel, boolean granted, OffsetDateTime at, String source, String wording, ConsentVia via) {
+        Person person = people.lock(id).orElseThrow(() -> new IllegalStateException("no person " + id));
+        consents.record(id, channel, granted, at, source, wording, via);
+        if (!via.individual()) {
+            return;
+        }
+        if (granted && person.marketingStopped()) {
+            people.resumeMarketing(id);
+            events.publishEvent(new MarketingResumed(id, source));
+        } else if (!granted && !person.marketingStopped() && !consents.current(id).containsValue(true)) {
+            people.stopMarketing(id, at);
+            events.publishEvent(new MarketingStopped(id, source));
         }
     }
 
-    /** Unsubscribe: no marketing on any channel from now on; sales tasks are not affected. */
+    /** Unsubscribe: a withdrawal on every channel, no marketing from now on; sales tasks are not affected. */
     public void stopMarketing(PersonId id, OffsetDateTime at, String source) {
         Person person = people.lock(id).orElseThrow(() -> new IllegalStateException("no person " + id));
-        if (person.marketingStopped()) {
-            return;
-        }
-        people.stopMarketing(id, at);
+        java.util.Set<Channel> withdrawn = consents.withdrawn(id);
         for (Channel channel : Channel.values()) {
-            if (consents.granted(id, channel)) {
-                consents.record(id, channel, false, at, source, null);
+            if (!withdrawn.contains(channel)) {
+                consents.record(id, channel, false, at, source, null, ConsentVia.UNSUBSCRIBE);
             }
         }
-        events.publishEvent(new MarketingStopped(id, source));
+        if (!person.marketingStopped()) {
+            people.stopMarketing(id, at);
+            events.publishEvent(new MarketingStopped(id, source));
+        }
     }
 
     /** New details fill what is missing; a phone already used by someone else is not taken over. */

@@ -84,6 +84,10 @@ public class PersonRepository {
             .params(at, now(), id.value()).update();
     }
 
+    public void resumeMarketing(PersonId id) {
+        jdbc.sql("update lj_person set marketing_stopped_at = null, updated_at = ? where id = ?").params(now(), id.value()).update();
+    }
+
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock);
     }

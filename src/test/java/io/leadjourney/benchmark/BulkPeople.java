@@ -23,7 +23,7 @@ final class BulkPeople {
         for (int from = 0; from < count; from += 1000) {
             StringBuilder people = new StringBuilder("insert into lj_person (id, email, name, language, time_zone, stage, score, "
                 + "unsubscribe_token, created_at, updated_at) values ");
-            StringBuilder consents = new StringBuilder("insert into lj_consent (person_id, channel, granted, recorded_at, source, wording) values ");
+            StringBuilder consents = new StringBuilder("insert into lj_consent (person_id, channel, granted, recorded_at, source, wording, via) values ");
             List<Object> personParams = new ArrayList<>();
             List<Object> consentParams = new ArrayList<>();
             for (int i = from; i < Math.min(count, from + 1000); i++) {
@@ -31,7 +31,7 @@ final class BulkPeople {
                 ids.add(id);
                 people.append(i == from ? "" : ",").append("(?, ?, ?, 'id', 'Asia/Jakarta', 'LEAD', 10, ?, ?, ?)");
                 personParams.addAll(List.of(id, prefix + i + "@bulk.example", "Bulk " + i, UUID.randomUUID().toString(), now, now));
-                consents.append(i == from ? "" : ",").append("(?, 'EMAIL', true, ?, 'bulk', 'bench')");
+                consents.append(i == from ? "" : ",").append("(?, 'EMAIL', true, ?, 'bulk', 'bench', 'SIGNAL')");
                 consentParams.addAll(List.of(id, now));
             }
             jdbc.sql(people.toString()).params(personParams).update();

@@ -71,6 +71,8 @@ class AuthorizationMatrixTest extends ProcessTest {
                 http -> http.get("/api/people/" + nobodysPerson)),
             new Operation("GET /api/people (?email= of nobody in sales works with)", Set.of("manager", "marketing", "auditor", "admin"),
                 http -> http.get("/api/people?email=" + nobodysEmail)),
+            new Operation("GET /api/people/{id}/consents", Set.of("marketing", "auditor", "admin"),
+                http -> http.get("/api/people/" + nobodysPerson + "/consents")),
             new Operation("GET /api/people/{id}/journey", Set.of("marketing", "auditor", "admin"),
                 http -> http.get("/api/people/" + nobodysPerson + "/journey")),
             new Operation("DELETE /api/people/{id}", Set.of("marketing", "admin"),

@@ -18,6 +18,7 @@ import io.leadjourney.intake.SignalRequest;
 import io.leadjourney.journey.JourneyService;
 import io.leadjourney.messaging.LocalSmtpServer;
 import io.leadjourney.people.Channel;
+import io.leadjourney.people.ConsentVia;
 import io.leadjourney.people.ContactDetails;
 import io.leadjourney.people.PeopleService;
 import io.leadjourney.people.Person;
@@ -93,7 +94,7 @@ public abstract class ProcessTest extends IntegrationTest {
         return transaction.execute(status -> {
             Person person = people.register(new ContactDetails(email, null, "Budi Santoso", "Toko Maju", "Pemilik", "retail", "expo-2026",
                 "id", null), Stage.CONTACT, now()).person();
-            people.recordConsent(person.id(), Channel.EMAIL, true, now(), "expo-2026", "expo-form-v1");
+            people.recordConsent(person.id(), Channel.EMAIL, true, now(), "expo-2026", "expo-form-v1", ConsentVia.IMPORT);
             journeyService.ensureJourney(person);
             return person;
         });
