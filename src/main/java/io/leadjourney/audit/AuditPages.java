@@ -112,7 +112,10 @@ class AuditPages {
         model.addAttribute("details", timeline.stream().map(entry -> pretty(entry.details())).toList());
         List<Diagram> diagrams = new ArrayList<>();
         for (String instanceId : timelines.processInstances(person.id())) {
-            diagrams.add(diagram(instanceId));
+            HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(instanceId).singleResult();
+            if (instance != null) { // an erasure removes the history of the person's own journeys and opportunities
+                diagrams.add(diagram(instance));
+            }
         }
         model.addAttribute("diagrams", diagrams);
         // a JSON data block for static/audit/diagrams.js (no inline script: the pages' CSP allows none); '<' escaped so
@@ -169,8 +172,8 @@ class AuditPages {
         return instance.getBusinessKey();
     }
 
-    private Diagram diagram(String processInstanceId) {
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+    private Diagram diagram(HistoricProcessInstance instance) {
+        String processInstanceId = instance.getId();
         String xml;
         try (var in = repository.getProcessModel(instance.getProcessDefinitionId())) {
             xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);

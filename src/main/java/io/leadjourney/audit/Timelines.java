@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.journey.DecisionExplanations;
 import io.leadjourney.journey.JourneyVariables;
 import io.leadjourney.journey.migration.JourneyMigrations;
@@ -40,9 +43,12 @@ public class Timelines {
     private final JdbcClient jdbc;
     private final JourneyMigrations migrations;
 
+    private final ObjectMapper json;
+
     Timelines(StageHistory stages, SignalHistory signals, DecisionExplanations decisions, HistoryService history, JdbcClient jdbc,
-              JourneyMigrations migrations) {
+              JourneyMigrations migrations, ObjectMapper json) {
         this.migrations = migrations;
+        this.json = json;
         this.stages = stages;
         this.signals = signals;
         this.decisions = decisions;
@@ -64,7 +70,14 @@ public class Timelines {
         return new ArrayList<>(ids);
     }
 
+    /** What happened to the person, oldest first; for an erased person, the anonymised record kept at erasure. */
     public List<TimelineEntry> of(PersonId person) {
+        List<ErasedRecord> erased = jdbc.sql("select e.record, e.erased_at from lj_erasure e join lj_person p on p.id = e.person_id "
+                + "where e.person_id = ? and p.erased_at is not null")
+            .param(person.value()).query((rs, row) -> new ErasedRecord(rs.getString(1), rs.getObject(2, OffsetDateTime.class))).list();
+        if (!erased.isEmpty()) {
+            return anonymised(person, erased.get(0));
+        }
         List<TimelineEntry> entries = new ArrayList<>();
         for (StageHistory.StageChange change : stages.of(person)) {
             entries.add(new TimelineEntry(change.at(), TimelineEntry.Kind.STAGE,
@@ -109,6 +122,47 @@ public class Timelines {
         }
         entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(entry -> entry.kind().ordinal()));
         return entries;
+    }
+
+    private record ErasedRecord(String record, OffsetDateTime erasedAt) {
+    }
+
+    /**
+     * The record {@link Erasure} kept (stages, signal types, messages, tasks with their anonymous answers, decisions with
+     * their anonymous inputs), each entry marked {@code anonymised}, then what happened at and after the erasure.
+     */
+    private List<TimelineEntry> anonymised(PersonId person, ErasedRecord erased) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        try {
+            for (Map<String, Object> item : json.readValue(erased.record(), new TypeReference<List<Map<String, Object>>>() { })) {
+                Map<String, Object> details = new LinkedHashMap<>(item);
+                OffsetDateTime at = OffsetDateTime.parse((String) details.remove("at"));
+                TimelineEntry.Kind kind = TimelineEntry.Kind.valueOf((String) details.remove("kind"));
+                details.put("anonymised", true);
+                entries.add(new TimelineEntry(at, kind, anonymisedSummary(kind, details), details));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable erasure record of " + person, e);
+        }
+        for (StageHistory.StageChange change : stages.of(person)) {
+            if (!change.at().isBefore(erased.erasedAt())) {
+                entries.add(new TimelineEntry(change.at(), TimelineEntry.Kind.STAGE, change.from() + " → " + change.to(),
+                    details("from", change.from() == null ? null : change.from().name(), "to", change.to().name(), "reason", change.reason())));
+            }
+        }
+        entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(entry -> entry.kind().ordinal()));
+        return entries;
+    }
+
+    private static String anonymisedSummary(TimelineEntry.Kind kind, Map<String, Object> d) {
+        return switch (kind) {
+            case STAGE -> (d.get("from") == null ? "" : d.get("from") + " → ") + d.get("to");
+            case SIGNAL -> String.valueOf(d.get("type"));
+            case MESSAGE -> d.get("channel") + " " + d.get("template") + " " + String.valueOf(d.get("status")).toLowerCase();
+            case TASK -> d.get("task") + " (" + d.get("state") + ")";
+            case DECISION -> d.get("decisionKey") + " v" + d.get("version") + ": " + String.valueOf(d.get("outputs")).replaceAll("[{}]", "");
+            case MIGRATION -> "journey moved to a new version of its model";
+        };
     }
 
     private TimelineEntry task(HistoricTaskInstance task) {

@@ -63,6 +63,23 @@ public abstract class ErasureContract extends ProcessTest {
         assertThat(journeys.journeysOf(personId)).isEmpty();
         assertThat(taskOf(otherJourney, "UserTask_Education")).isNotNull();
 
+        // the anonymised record stays readable for auditors: API and page
+        HttpResponse<String> journeyAfter = http().as("auditor", "demo").get("/api/people/" + personId + "/journey");
+        assertThat(journeyAfter.statusCode()).isEqualTo(200);
+        com.fasterxml.jackson.databind.JsonNode timeline = new com.fasterxml.jackson.databind.ObjectMapper().readTree(journeyAfter.body()).get("timeline");
+        List<String> kinds = new java.util.ArrayList<>();
+        timeline.forEach(entry -> kinds.add(entry.get("kind").asText()));
+        assertThat(kinds).contains("STAGE", "SIGNAL", "MESSAGE", "TASK", "DECISION");
+        assertThat(timeline.findParents("taskDefinitionKey")).isEmpty();
+        assertThat(journeyAfter.body()).contains("\"timeline\":\"NOW\"").contains("lead-qualification").contains("\"anonymised\":true")
+            .contains("UserTask_FollowUp").contains("DISQUALIFIED");
+        HttpResponse<String> pageAfter = http().as("auditor", "demo").get("/audit/people/" + personId);
+        assertThat(pageAfter.statusCode()).isEqualTo(200);
+        assertThat(pageAfter.body()).contains("lead-qualification").contains("UserTask_FollowUp");
+        for (String identity : List.of(email, e164, local, "Nadia", "PT Rahasia Sekali")) {
+            assertThat(journeyAfter.body() + pageAfter.body()).doesNotContain(identity);
+        }
+
         // she can come back as a new person, and the erased one stays erased
         String again = signal("form_submitted", email).personId();
         assertThat(again).isNotEqualTo(personId);
