@@ -15,12 +15,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Tasklist filters sales work from, created at startup when missing (an edited filter is left as it is):
- * My tasks, Hot leads (A), Overdue, Sales managers. Each sorts the hottest first and shows who the task is about.
+ * My tasks, Unassigned in my groups, Hot leads (A), Overdue, Sales managers. Each sorts the hottest first and shows who
+ * the task is about.
  */
 @Component
 public class TasklistFilters extends AbstractProcessEnginePlugin {
 
     public static final String MY_TASKS = "My tasks";
+    public static final String UNASSIGNED = "Unassigned in my groups";
     public static final String HOT_LEADS = "Hot leads (A)";
     public static final String OVERDUE = "Overdue";
     public static final String SALES_MANAGERS = "Sales managers";
@@ -31,11 +33,13 @@ public class TasklistFilters extends AbstractProcessEnginePlugin {
         TaskService tasks = engine.getTaskService();
         create(filters, MY_TASKS, "Tugas saya / tasks assigned to me", 1, "#0b5cad",
             tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-        create(filters, HOT_LEADS, "Prospek grade A: siap membeli / grade A prospects, ready to buy", 2, "#c62828",
+        create(filters, UNASSIGNED, "Belum ditugaskan: ambil satu / nobody has these yet: claim one", 2, "#2e7d32",
+            tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+        create(filters, HOT_LEADS, "Prospek grade A: siap membeli / grade A prospects, ready to buy", 3, "#c62828",
             tasks.createTaskQuery().processVariableValueEquals("grade", "A"));
-        create(filters, OVERDUE, "Lewat batas waktu / past their due date", 3, "#ef6c00",
+        create(filters, OVERDUE, "Lewat batas waktu / past their due date", 4, "#ef6c00",
             tasks.createTaskQuery().dueBeforeExpression("${now()}"));
-        create(filters, SALES_MANAGERS, "Eskalasi dan tugas manajer / escalations and managers' tasks", 4, "#6a1b9a",
+        create(filters, SALES_MANAGERS, "Eskalasi dan tugas manajer / escalations and managers' tasks", 5, "#6a1b9a",
             tasks.createTaskQuery().taskCandidateGroup(Groups.SALES_MANAGERS));
     }
 

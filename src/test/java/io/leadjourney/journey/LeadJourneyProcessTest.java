@@ -199,7 +199,12 @@ class LeadJourneyProcessTest extends ProcessTest {
         Task escalation = taskOf(journey, ESCALATED_FOLLOW_UP);
         assertThat(tasks.getIdentityLinksForTask(escalation.getId())).anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("sales-managers"));
         assertThat(journey).isWaitingAt(FOLLOW_UP, ESCALATED_FOLLOW_UP);
-        assertThat(mailTo("manager@leadjourney.local")).anySatisfy(mail -> assertThat(subject(mail)).contains("Rina Wijaya"));
+        assertThat(mailTo("manager@leadjourney.local")).anySatisfy(mail -> {
+            assertThat(subject(mail)).contains("Rina Wijaya");
+            // the due time as the managers read it: their zone and language, not a Java date in UTC
+            assertThat(part(mail, "text/plain")).containsPattern("\\(\\p{L}+, \\d{1,2} \\p{L}+ \\d{4} \\d{2}\\.\\d{2} WIB\\)")
+                .doesNotContain("UTC");
+        });
     }
 
     @Test

@@ -17,7 +17,6 @@ import io.leadjourney.support.ProcessTest;
 import io.leadjourney.support.TestClock;
 import jakarta.mail.Header;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -347,22 +346,5 @@ class MessagingTest extends ProcessTest {
     void headerValuesNeverCarryLineBreaksEvenFromRawData() {
         assertThat(EmailSender.singleLine("Rina\r\nBcc: x@evil.example")).isEqualTo("Rina Bcc: x@evil.example");
         assertThat(EmailSender.singleLine("Subject\u2028Injected")).isEqualTo("Subject Injected");
-    }
-
-    static String part(MimeMessage message, String type) throws Exception {
-        StringBuilder found = new StringBuilder();
-        collect(message, type, found);
-        return found.toString();
-    }
-
-    private static void collect(jakarta.mail.Part part, String type, StringBuilder found) throws Exception {
-        if (part.isMimeType(type)) {
-            found.append(part.getContent());
-        } else if (part.isMimeType("multipart/*")) {
-            Multipart multipart = (Multipart) part.getContent();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                collect(multipart.getBodyPart(i), type, found);
-            }
-        }
     }
 }

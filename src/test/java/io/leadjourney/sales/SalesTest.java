@@ -128,9 +128,10 @@ class SalesTest extends ProcessTest {
     }
 
     @Test
-    void theFourFiltersExistAndListWhatTheySay() {
+    void theShippedFiltersExistAndListWhatTheySay() {
         List<String> names = engine.getFilterService().createFilterQuery().list().stream().map(Filter::getName).toList();
-        assertThat(names).contains(TasklistFilters.MY_TASKS, TasklistFilters.HOT_LEADS, TasklistFilters.OVERDUE, TasklistFilters.SALES_MANAGERS);
+        assertThat(names).contains(TasklistFilters.MY_TASKS, TasklistFilters.UNASSIGNED, TasklistFilters.HOT_LEADS, TasklistFilters.OVERDUE,
+            TasklistFilters.SALES_MANAGERS);
 
         Task task = handOff(newEmail("overdue"));
         Filter overdue = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.OVERDUE).singleResult();
@@ -179,7 +180,76 @@ class SalesTest extends ProcessTest {
         assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
         assertThat(http().as("sales", "demo").postJson("/engine-rest/task/" + escalation.getId() + "/complete", "{}").statusCode())
             .isIn(403, 404);
-        assertThat(http().as("sales", "demo").postJson("/engine-rest/task/" + task.getId() + "/complete", complete).statusCode()).isEqualTo(204);
+        assertThat(http().as(task.getAssignee(), passwordOf(task.getAssignee())).postJson("/engine-rest/task/" + task.getId() + "/complete",
+            complete).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void aSalespersonWorksOnlyOnTasksThatAreTheirsOrNobodysAndManagersOnAny() {
+        rotation.setAvailable("sales", false);
+        Task colleagues = handOff(newEmail("colleagues"));
+        assertThat(colleagues.getAssignee()).isIn("manager", "sales3");
+        String done = "{\"variables\":{\"contacted\":{\"value\":false}}}";
+        String path = "/engine-rest/task/" + colleagues.getId();
+        HttpResponse<String> refused = http().as("sales", "demo").postJson(path + "/complete", done);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.body()).contains("assigned to '" + colleagues.getAssignee() + "'");
+        assertThat(http().as("sales", "demo").postJson(path + "/submit-form", "{\"variables\":{}}").statusCode()).isEqualTo(403);
+        assertThat(http().as("sales", "demo").putJson(path + "/variables/notes", "{\"value\":\"mine now\"}").statusCode()).isEqualTo(403);
+        assertThat(http().as("sales", "demo").postJson(path + "/claim", "{\"userId\":\"sales\"}").statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(tasks.createTaskQuery().taskId(colleagues.getId()).singleResult().getAssignee()).isEqualTo(colleagues.getAssignee());
+
+        // nobody's task: claim it, then it is yours
+        for (String user : List.of("manager", "sales3")) {
+            rotation.setAvailable(user, false);
+        }
+        Task nobodys = handOff(newEmail("nobodys"));
+        assertThat(nobodys.getAssignee()).isNull();
+        assertThat(http().as("sales", "demo").postJson("/engine-rest/task/" + nobodys.getId() + "/claim", "{\"userId\":\"sales\"}").statusCode())
+            .isEqualTo(204);
+        assertThat(http().as("sales", "demo").postJson("/engine-rest/task/" + nobodys.getId() + "/complete", done).statusCode()).isEqualTo(204);
+
+        // a sales manager may finish a colleague's task
+        assertThat(http().as("manager", "demo").postJson(path + "/complete", done).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void withEveryoneUnavailableTheTaskWaitsInUnassignedForTheGroupAndManagersAreAlerted() throws Exception {
+        for (User user : identity.createUserQuery().memberOfGroup(Groups.SALES).list()) {
+            rotation.setAvailable(user.getId(), false);
+        }
+        try {
+            String email = newEmail("nobody");
+            ProcessInstance journey = journey(signal("demo_requested", email).personId());
+            Task task = taskOf(journey, FOLLOW_UP);
+            assertThat(task.getAssignee()).isNull();
+            String unassigned = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.UNASSIGNED).singleResult().getId();
+
+            for (String user : List.of("sales", "manager")) {
+                HttpResponse<String> listed = http().as(user, "demo").postJson("/engine-rest/filter/" + unassigned + "/list", "{}");
+                assertThat(listed.statusCode()).isEqualTo(200);
+                assertThat(JSON.readTree(listed.body()).findValuesAsText("id")).as(user).contains(task.getId());
+                assertThat(JSON.readTree(listed.body()).findValues("assignee")).as(user).allMatch(JsonNode::isNull);
+            }
+            HttpResponse<String> auditors = http().as("auditor", "demo").postJson("/engine-rest/filter/" + unassigned + "/list", "{}");
+            assertThat(JSON.readTree(auditors.body()).findValuesAsText("id")).as("not the auditors' group").doesNotContain(task.getId());
+
+            runDueJobs(journey);
+            assertThat(mailTo("manager@leadjourney.local")).anySatisfy(mail -> {
+                assertThat(subject(mail)).startsWith("Belum ada sales untuk: Rina Wijaya");
+                assertThat(part(mail, "text/plain")).contains("tim sales").contains("WIB");
+            });
+            assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the follow-up stays open").isEqualTo(1);
+
+            // claimed by someone: it leaves the filter
+            tasks.claim(task.getId(), "sales");
+            HttpResponse<String> after = http().as("manager", "demo").postJson("/engine-rest/filter/" + unassigned + "/list", "{}");
+            assertThat(JSON.readTree(after.body()).findValuesAsText("id")).doesNotContain(task.getId());
+        } finally {
+            for (User user : identity.createUserQuery().memberOfGroup(Groups.SALES).list()) {
+                rotation.setAvailable(user.getId(), true);
+            }
+        }
     }
 
     @Test

@@ -184,6 +184,28 @@ public abstract class ProcessTest extends IntegrationTest {
         }).toList();
     }
 
+    /** The message's parts of one type (text/plain, text/html), concatenated. */
+    protected static String part(MimeMessage message, String type) {
+        try {
+            StringBuilder found = new StringBuilder();
+            collect(message, type, found);
+            return found.toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void collect(jakarta.mail.Part part, String type, StringBuilder found) throws Exception {
+        if (part.isMimeType(type)) {
+            found.append(part.getContent());
+        } else if (part.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collect(multipart.getBodyPart(i), type, found);
+            }
+        }
+    }
+
     protected static String subject(MimeMessage message) {
         try {
             return message.getSubject();

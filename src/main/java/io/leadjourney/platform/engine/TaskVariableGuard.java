@@ -35,10 +35,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * What a salesperson may write on a task (Tasklist, /engine-rest, the webapps' API alike): the fields of the task's own
- * form, strings of at most 4 000 characters — never {@code personId} (which would point the task, and the people
- * API, at someone else), the journey's variables or the task's context. Administrators and marketing ops, who own the
- * journeys, and the engine itself are not limited here.
+ * What a salesperson may do on a task (Tasklist, /engine-rest, the webapps' API alike): work only on a task that is
+ * theirs or nobody's (a task assigned to a colleague is the colleague's, or a sales manager's to reassign), and write
+ * only the fields of the task's own form, strings of at most 4 000 characters — never {@code personId} (which would point
+ * the task, and the people API, at someone else), the journey's variables or the task's context. Administrators and
+ * marketing ops, who own the journeys, and the engine itself are not limited here; sales managers may work on any task
+ * of their groups.
  */
 @Component
 class TaskVariableGuard extends AbstractProcessEnginePlugin {
@@ -46,6 +48,7 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
     static final int MAX_TEXT = 4000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> UNLIMITED = Set.of(Groups.ADMIN, Groups.MARKETING_OPS);
+    private static final Set<String> WORK_ON_ANY_TASK = Set.of(Groups.ADMIN, Groups.MARKETING_OPS, Groups.SALES_MANAGERS);
 
     private ProcessEngineConfigurationImpl configuration;
     private final Map<String, Set<String>> formFields = new ConcurrentHashMap<>();
@@ -94,11 +97,18 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
         } else {
             return;
         }
-        if (names.isEmpty() && values.isEmpty()) {
+        Authentication user = configuration.getIdentityService().getCurrentAuthentication();
+        if (user == null || user.getGroupIds() == null) {
             return;
         }
-        Authentication user = configuration.getIdentityService().getCurrentAuthentication();
-        if (user == null || user.getGroupIds() == null || user.getGroupIds().stream().anyMatch(UNLIMITED::contains)) {
+        if (user.getGroupIds().stream().noneMatch(WORK_ON_ANY_TASK::contains)) {
+            String assignee = assigneeOf(taskId);
+            if (assignee != null && !assignee.equals(user.getUserId())) {
+                throw new AuthorizationException("The task is assigned to '" + assignee + "': only they or a sales manager may work on it;"
+                    + " take an unassigned one from \"Unassigned in my groups\"");
+            }
+        }
+        if ((names.isEmpty() && values.isEmpty()) || user.getGroupIds().stream().anyMatch(UNLIMITED::contains)) {
             return;
         }
         Set<String> allowed = allowedOn(taskId);
@@ -115,6 +125,13 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
                     + " given)");
             }
         }
+    }
+
+    private String assigneeOf(String taskId) {
+        return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            return task == null ? null : task.getAssignee();
+        }));
     }
 
     /** The keys of the fields of the task's Camunda Form (formRef), remembered per process definition and task. */
