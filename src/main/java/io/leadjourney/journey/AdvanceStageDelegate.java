@@ -1,5 +1,7 @@
 package io.leadjourney.journey;
 
+import static io.leadjourney.journey.JourneyVariables.HAND_RAISED;
+import static io.leadjourney.journey.JourneyVariables.HAND_RAISER;
 import static io.leadjourney.journey.JourneyVariables.LAST_SIGNAL_TYPE;
 import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
 import static io.leadjourney.journey.JourneyVariables.QUALIFIED_STAGE;
@@ -25,9 +27,15 @@ class AdvanceStageDelegate implements JavaDelegate {
         this.people = people;
     }
 
+    /** Stages in which sales have the person: a hand-raiser then reaches them through the journey's "Hand raised" events. */
+    private static final java.util.Set<Stage> WITH_SALES = java.util.EnumSet.of(Stage.SQL, Stage.PROSPECT, Stage.OPPORTUNITY);
+
     @Override
     public void execute(DelegateExecution execution) {
         Stage current = Stage.valueOf(STAGE.from(execution));
+        if (Boolean.TRUE.equals(HAND_RAISER.from(execution)) && WITH_SALES.contains(current)) {
+            HAND_RAISED.set(execution.getProcessInstance(), true);
+        }
         Stage next = current.advancedBy(Stage.valueOf(QUALIFIED_STAGE.from(execution)));
         if (next != current) {
             people.moveTo(PersonId.of(PERSON_ID.from(execution)), next,

@@ -46,6 +46,7 @@ public class JourneyService {
                 PERSON_ID.name(), person.id().value(),
                 STAGE.name(), person.stage().name(),
                 SCORE.name(), person.score()))
+            .setVariables(JourneyVariables.DEFAULTS)
             .execute());
     }
 

@@ -1,6 +1,7 @@
 package io.leadjourney.journey;
 
 import java.util.Date;
+import java.util.Map;
 
 /**
  * The variables of the lead-journey and opportunity processes. The person lives in lj_person; the processes keep
@@ -37,9 +38,21 @@ public final class JourneyVariables {
     public static final ProcessVariable<Boolean> COMPETITOR_INVOLVED = ProcessVariable.of("competitorInvolved", Boolean.class);
     public static final ProcessVariable<Number> SIGNAL_POINTS = ProcessVariable.of("signalPoints", Number.class);
     public static final ProcessVariable<String> QUALIFIED_STAGE = ProcessVariable.of("qualifiedStage", String.class);
+    /** The qualification table's verdict on the latest signal: the person asks for sales (demo, quote, price, meeting). */
+    public static final ProcessVariable<Boolean> HAND_RAISER = ProcessVariable.of("handRaiser", Boolean.class);
+    /**
+     * A hand-raiser arrived while sales already had the person and no new follow-up has served it yet: the journey's
+     * "Hand raised" events react to it being set (lead-journey.bpmn). Every journey has it (start and migration defaults).
+     */
+    public static final ProcessVariable<Boolean> HAND_RAISED = ProcessVariable.of("handRaised", Boolean.class);
+
+    /** Variables the journey's conditions read, with the value a journey starts with (also given to migrated journeys). */
+    public static final Map<String, Object> DEFAULTS = Map.of(HAND_RAISED.name(), false);
 
     // sales
     public static final ProcessVariable<String> CANDIDATE_GROUP = ProcessVariable.of("candidateGroup", String.class);
+    /** The follow-up's priority, as lead-priority decided it. */
+    public static final ProcessVariable<Number> PRIORITY = ProcessVariable.of("priority", Number.class);
     public static final ProcessVariable<String> FOLLOW_UP_WITHIN = ProcessVariable.of("followUpWithin", String.class);
     public static final ProcessVariable<Date> FOLLOW_UP_DUE = ProcessVariable.of("followUpDue", Date.class);
     public static final ProcessVariable<String> FOLLOW_UP_ASSIGNEE = ProcessVariable.of("followUpAssignee", String.class);

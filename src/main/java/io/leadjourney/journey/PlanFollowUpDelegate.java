@@ -4,6 +4,7 @@ import static io.leadjourney.journey.JourneyVariables.CANDIDATE_GROUP;
 import static io.leadjourney.journey.JourneyVariables.CONTACT_ATTEMPTS;
 import static io.leadjourney.journey.JourneyVariables.FOLLOW_UP_ASSIGNEE;
 import static io.leadjourney.journey.JourneyVariables.FOLLOW_UP_DUE;
+import static io.leadjourney.journey.JourneyVariables.HAND_RAISED;
 import static io.leadjourney.journey.JourneyVariables.FOLLOW_UP_WITHIN;
 import static io.leadjourney.journey.JourneyVariables.FOLLOW_UPS_DONE;
 
@@ -33,6 +34,7 @@ class PlanFollowUpDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Duration within = Duration.parse(FOLLOW_UP_WITHIN.from(execution));
         FOLLOW_UP_DUE.set(execution, Date.from(ClockUtil.getCurrentTime().toInstant().plus(within)));
+        HAND_RAISED.set(execution, false); // the new follow-up serves any hand raised before it
         if (CONTACT_ATTEMPTS.from(execution) == null) {
             CONTACT_ATTEMPTS.set(execution, 0);
         }

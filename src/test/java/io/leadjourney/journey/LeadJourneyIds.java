@@ -9,8 +9,8 @@ final class LeadJourneyIds {
     static final String FOLLOW_UP = "UserTask_FollowUp";
     static final String ESCALATED_FOLLOW_UP = "UserTask_EscalatedFollowUp";
     static final String ALERT_MANAGERS = "ServiceTask_AlertManagers";
-    static final String RETRY_CONTACT = "IntermediateCatchEvent_RetryContact";
-    static final String REVISIT_PROSPECT = "IntermediateCatchEvent_RevisitProspect";
+    static final String RETRY_CONTACT = "EventBasedGateway_UntilNextAttempt";
+    static final String REVISIT_PROSPECT = "EventBasedGateway_UntilRevisit";
     static final String OPPORTUNITY = "CallActivity_Opportunity";
     static final String REFERRAL_DUE = "IntermediateCatchEvent_ReferralDue";
     static final String ASK_FOR_REFERRAL = "UserTask_AskForReferral";

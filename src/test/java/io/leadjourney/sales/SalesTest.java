@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,14 @@ class SalesTest extends ProcessTest {
         }
         for (String user : List.of("manager", "sales", "sales3")) {
             rotation.setAvailable(user, true);
+        }
+    }
+
+    /** Availability is shared by every test class of this context: leave everyone available. */
+    @AfterEach
+    void everyoneAvailableAgain() {
+        for (User user : identity.createUserQuery().memberOfGroup(Groups.SALES).list()) {
+            rotation.setAvailable(user.getId(), true);
         }
     }
 
@@ -218,38 +227,32 @@ class SalesTest extends ProcessTest {
         for (User user : identity.createUserQuery().memberOfGroup(Groups.SALES).list()) {
             rotation.setAvailable(user.getId(), false);
         }
-        try {
-            String email = newEmail("nobody");
-            ProcessInstance journey = journey(signal("demo_requested", email).personId());
-            Task task = taskOf(journey, FOLLOW_UP);
-            assertThat(task.getAssignee()).isNull();
-            String unassigned = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.UNASSIGNED).singleResult().getId();
+        String email = newEmail("nobody");
+        ProcessInstance journey = journey(signal("demo_requested", email).personId());
+        Task task = taskOf(journey, FOLLOW_UP);
+        assertThat(task.getAssignee()).isNull();
+        String unassigned = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.UNASSIGNED).singleResult().getId();
 
-            for (String user : List.of("sales", "manager")) {
-                HttpResponse<String> listed = http().as(user, "demo").postJson("/engine-rest/filter/" + unassigned + "/list", "{}");
-                assertThat(listed.statusCode()).isEqualTo(200);
-                assertThat(JSON.readTree(listed.body()).findValuesAsText("id")).as(user).contains(task.getId());
-                assertThat(JSON.readTree(listed.body()).findValues("assignee")).as(user).allMatch(JsonNode::isNull);
-            }
-            HttpResponse<String> auditors = http().as("auditor", "demo").postJson("/engine-rest/filter/" + unassigned + "/list", "{}");
-            assertThat(JSON.readTree(auditors.body()).findValuesAsText("id")).as("not the auditors' group").doesNotContain(task.getId());
-
-            runDueJobs(journey);
-            assertThat(mailTo("manager@leadjourney.local")).anySatisfy(mail -> {
-                assertThat(subject(mail)).startsWith("Belum ada sales untuk: Rina Wijaya");
-                assertThat(part(mail, "text/plain")).contains("tim sales").contains("WIB");
-            });
-            assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the follow-up stays open").isEqualTo(1);
-
-            // claimed by someone: it leaves the filter
-            tasks.claim(task.getId(), "sales");
-            HttpResponse<String> after = http().as("manager", "demo").postJson("/engine-rest/filter/" + unassigned + "/list", "{}");
-            assertThat(JSON.readTree(after.body()).findValuesAsText("id")).doesNotContain(task.getId());
-        } finally {
-            for (User user : identity.createUserQuery().memberOfGroup(Groups.SALES).list()) {
-                rotation.setAvailable(user.getId(), true);
-            }
+        for (String user : List.of("sales", "manager")) {
+            HttpResponse<String> listed = http().as(user, "demo").postJson("/engine-rest/filter/" + unassigned + "/list", "{}");
+            assertThat(listed.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(listed.body()).findValuesAsText("id")).as(user).contains(task.getId());
+            assertThat(JSON.readTree(listed.body()).findValues("assignee")).as(user).allMatch(JsonNode::isNull);
         }
+        HttpResponse<String> auditors = http().as("auditor", "demo").postJson("/engine-rest/filter/" + unassigned + "/list", "{}");
+        assertThat(JSON.readTree(auditors.body()).findValuesAsText("id")).as("not the auditors' group").doesNotContain(task.getId());
+
+        runDueJobs(journey);
+        assertThat(mailTo("manager@leadjourney.local")).anySatisfy(mail -> {
+            assertThat(subject(mail)).startsWith("Belum ada sales untuk: Rina Wijaya");
+            assertThat(part(mail, "text/plain")).contains("tim sales").contains("WIB");
+        });
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the follow-up stays open").isEqualTo(1);
+
+        // claimed by someone: it leaves the filter
+        tasks.claim(task.getId(), "sales");
+        HttpResponse<String> after = http().as("manager", "demo").postJson("/engine-rest/filter/" + unassigned + "/list", "{}");
+        assertThat(JSON.readTree(after.body()).findValuesAsText("id")).doesNotContain(task.getId());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.leadjourney.journey.JourneyVariables;
 import io.leadjourney.platform.ModelDeployment;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -223,10 +224,24 @@ public class JourneyMigrations {
                     throw new IllegalStateException("no migration plan: " + plan.problem());
                 }
                 runtime.newMigration(plan.plan()).processInstanceIds(from.getValue()).execute();
+                giveDefaults(group.getKey(), from.getValue());
             }
             group.getValue().stream().filter(one -> bySource.values().stream().anyMatch(ids -> ids.contains(one.processInstanceId())))
                 .forEach(one -> mark(one, Status.MIGRATED, null));
         }
+    }
+
+    /** A new version may read variables the old one never set: moved journeys get the value a new journey starts with. */
+    private void giveDefaults(String targetDefinitionId, List<String> processInstanceIds) {
+        if (!JourneyVariables.PROCESS_KEY.equals(repository.getProcessDefinition(targetDefinitionId).getKey())) {
+            return;
+        }
+        JourneyVariables.DEFAULTS.forEach((name, value) -> {
+            Set<String> having = runtime.createVariableInstanceQuery().variableName(name)
+                .processInstanceIdIn(processInstanceIds.toArray(String[]::new)).list().stream()
+                .map(org.camunda.bpm.engine.runtime.VariableInstance::getProcessInstanceId).collect(Collectors.toSet());
+            processInstanceIds.stream().filter(id -> !having.contains(id)).forEach(id -> runtime.setVariable(id, name, value));
+        });
     }
 
     private void migrateAlone(Pending one) {

@@ -1,5 +1,6 @@
 package io.leadjourney.journey.models;
 
+import static io.leadjourney.journey.models.ValueType.BOOLEAN;
 import static io.leadjourney.journey.models.ValueType.CHANNEL;
 import static io.leadjourney.journey.models.ValueType.COUNT;
 import static io.leadjourney.journey.models.ValueType.FIXED_DURATION;
@@ -39,7 +40,7 @@ public final class JourneyContracts {
     /** Decision key -> output name -> kind of value the journey reads. */
     static final Map<String, Map<String, ValueType>> DECISION_OUTPUTS = Map.of(
         ENGAGEMENT_SCORING, outputs("points", INTEGER),
-        "lead-qualification", outputs("qualifiedStage", STAGE),
+        "lead-qualification", outputs("qualifiedStage", STAGE, "handRaiser", BOOLEAN),
         NURTURE_TRACK, outputs("track", TRACK, "channel", CHANNEL, "steps", COUNT, "cadence", TIMER_DURATION,
             "engagementWindow", TIMER_DURATION),
         "prospect-grade", outputs("grade", GRADE),

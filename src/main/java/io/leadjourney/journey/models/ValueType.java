@@ -23,6 +23,7 @@ public enum ValueType {
     GRADE("\"A\", \"B\" or \"C\""),
     INTEGER("a whole number"),
     COUNT("a whole number, 0 or more"),
+    BOOLEAN("true or false"),
     SIGNAL_TYPE("a signal type in quotes, snake_case, e.g. \"webinar_attended\""),
     TEMPLATE("the name of a message template (messages/<name>.id.txt and .en.txt)");
 
@@ -51,6 +52,7 @@ public enum ValueType {
             case GRADE -> value instanceof String text && GRADES.contains(text);
             case INTEGER -> wholeNumber(value) != null;
             case COUNT -> wholeNumber(value) != null && wholeNumber(value) >= 0;
+            case BOOLEAN -> value instanceof Boolean;
             case SIGNAL_TYPE -> value instanceof String text && text.matches("[a-z][a-z0-9]*(_[a-z0-9]+)*");
         };
         return ok ? Optional.empty() : Optional.of(describe(value) + " is not " + expected);

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -101,11 +102,18 @@ public class DecisionPreview {
                         inputs.put(variable, input.getValue());
                     }
                 }
-                String before = before(decision);
-                String after = after(dmn.evaluateDecision(edited, new HashMap<>(inputs)));
+                Map<String, Object> then = oneUnnamed(before(decision));
+                Map<String, Object> now = oneUnnamed(after(dmn.evaluateDecision(edited, new HashMap<>(inputs))));
                 evaluated++;
-                if (!before.equals(after)) {
+                if (!comparable(then).equals(comparable(now))) {
                     changed++;
+                    // only the outputs that changed, by name when the table has several
+                    Set<String> differing = new java.util.LinkedHashSet<>();
+                    java.util.stream.Stream.concat(then.keySet().stream(), now.keySet().stream())
+                        .filter(name -> !java.util.Objects.equals(number(then.get(name)), number(now.get(name)))).forEach(differing::add);
+                    boolean named = !then.containsKey("") && !now.containsKey("");
+                    String before = describe(then, differing, named);
+                    String after = describe(now, differing, named);
                     byChange.merge(before + " -> " + after, 1, Integer::sum);
                     if (examples.size() < EXAMPLES) {
                         examples.add(new Example(decision.getId(), inputs, before, after));
@@ -133,31 +141,48 @@ public class DecisionPreview {
         return variables;
     }
 
-    /** The result the deployed table gave then: its aggregate, or the outputs of the first rule that matched. */
-    private static String before(HistoricDecisionInstance decision) {
+    /** The result the deployed table gave then: its aggregate, or the outputs of the first rule that matched (empty: none). */
+    private static Map<String, Object> before(HistoricDecisionInstance decision) {
         if (decision.getCollectResultValue() != null) {
-            return String.valueOf(number(decision.getCollectResultValue()));
+            return Map.of("", decision.getCollectResultValue());
         }
         Map<String, Map<String, Object>> byRule = new LinkedHashMap<>();
         for (HistoricDecisionOutputInstance output : decision.getOutputs()) {
             byRule.computeIfAbsent(output.getRuleId(), rule -> new LinkedHashMap<>()).put(output.getVariableName(), output.getValue());
         }
-        return byRule.isEmpty() ? "(no rule)" : describe(byRule.values().iterator().next());
+        return byRule.isEmpty() ? Map.of() : byRule.values().iterator().next();
     }
 
-    private static String after(DmnDecisionResult result) {
+    private static Map<String, Object> after(DmnDecisionResult result) {
         if (result.isEmpty()) {
+            return Map.of();
+        }
+        return result.get(0).getEntryMap();
+    }
+
+    /** A one-output result (or an aggregate) compares and reads by its value alone. */
+    private static Map<String, Object> oneUnnamed(Map<String, Object> outputs) {
+        if (outputs.size() != 1) {
+            return outputs;
+        }
+        Map<String, Object> value = new HashMap<>();
+        value.put("", outputs.values().iterator().next());
+        return value;
+    }
+
+    private static Map<String, Object> comparable(Map<String, Object> outputs) {
+        Map<String, Object> numbers = new TreeMap<>();
+        outputs.forEach((name, value) -> numbers.put(String.valueOf(name), number(value)));
+        return numbers;
+    }
+
+    /** "SQL" for a one-output table; "qualifiedStage=SQL" when it has several; "(no rule)" when none matched. */
+    private static String describe(Map<String, Object> outputs, Set<String> shown, boolean named) {
+        if (outputs.isEmpty()) {
             return "(no rule)";
         }
-        DmnDecisionResultEntries first = result.get(0);
-        return describe(first.getEntryMap());
-    }
-
-    private static String describe(Map<String, Object> entries) {
-        if (entries.size() == 1) {
-            return String.valueOf(number(entries.values().iterator().next()));
-        }
-        return entries.entrySet().stream().map(entry -> entry.getKey() + "=" + number(entry.getValue())).collect(Collectors.joining(", "));
+        return outputs.entrySet().stream().filter(entry -> shown.contains(entry.getKey()))
+            .map(entry -> (named ? entry.getKey() + "=" : "") + number(entry.getValue())).collect(Collectors.joining(", "));
     }
 
     /** 20, 20L and 20.0 read the same. */

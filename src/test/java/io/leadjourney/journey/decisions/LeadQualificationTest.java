@@ -25,6 +25,18 @@ class LeadQualificationTest extends DecisionTableTest {
         assertThat(stage(signal, "LEAD", 0)).isEqualTo("SQL");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"price_requested", "catalog_requested", "demo_requested", "quote_requested", "meeting_booked"})
+    void shouldMarkAHandRaiser_whenAskingPriceCatalogDemoQuoteOrMeeting(String signal) {
+        assertThat((Boolean) single("handRaiser", "signalType", signal, "stage", "PROSPECT", "score", 300)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"message_received", "trial_started", "email_clicked", "email_opened", "booth_visited"})
+    void shouldNotMarkAHandRaiser_forAnyOtherSignal(String signal) {
+        assertThat((Boolean) single("handRaiser", "signalType", signal, "stage", "PQL", "score", 300)).isFalse();
+    }
+
     @Test
     void shouldQualifyAsSql_whenAPqlAsksForHelp() {
         assertThat(stage("message_received", "PQL", 60)).isEqualTo("SQL");

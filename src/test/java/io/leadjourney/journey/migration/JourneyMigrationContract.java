@@ -168,10 +168,10 @@ abstract class JourneyMigrationContract extends ProcessTest {
         ProcessInstance revisit = journey(signal("demo_requested", revisiting).personId());
         tasks.complete(taskOf(revisit, "UserTask_FollowUp").getId(), Map.of("contacted", true, "need", true, "budget", true, "authority", false,
             "timeline", "LATER"));
-        assertThat(revisit).isWaitingAt("IntermediateCatchEvent_RevisitProspect");
+        assertThat(revisit).isWaitingAt("EventBasedGateway_UntilRevisit");
 
         String journeyXml = committed("bpmn/lead-journey.bpmn").replace("\"UserTask_FollowUp\"", "\"UserTask_CallLead\"")
-            .replace("\"IntermediateCatchEvent_RevisitProspect\"", "\"IntermediateCatchEvent_Revisit\"");
+            .replace("\"EventBasedGateway_UntilRevisit\"", "\"EventBasedGateway_Revisit\"");
         String listener = "<camunda:taskListener delegateExpression=\"${taskContextListener}\" event=\"create\" />";
         int at = journeyXml.indexOf(listener, journeyXml.indexOf("<bpmn:userTask id=\"UserTask_CallLead\"")) + listener.length();
         journeyXml = journeyXml.substring(0, at)
@@ -184,11 +184,11 @@ abstract class JourneyMigrationContract extends ProcessTest {
         Task kept = tasks.createTaskQuery().processInstanceId(followUp.getId()).singleResult();
         assertThat(kept.getId()).isEqualTo(task.getId());
         assertThat(kept.getTaskDefinitionKey()).isEqualTo("UserTask_CallLead");
-        assertThat(version(revisit)).as("no place for the revisit timer: stays").isLessThan(version);
+        assertThat(version(revisit)).as("no place for the revisit wait: stays").isLessThan(version);
         MigrationRun run = latestRun("lead-journey");
         assertThat(run.remaining()).isGreaterThanOrEqualTo(1);
         assertThat(run.problems()).anySatisfy(problem -> assertThat(problem).contains(revisit.getId())
-            .contains("IntermediateCatchEvent_RevisitProspect"));
+            .contains("EventBasedGateway_UntilRevisit"));
         assertThat(run.finishedAt()).isNotNull();
         // the journey that stayed still works on its version
         advance(Duration.ofDays(7), revisit);

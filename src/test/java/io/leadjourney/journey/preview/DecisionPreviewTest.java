@@ -32,16 +32,29 @@ class DecisionPreviewTest extends ProcessTest {
         JsonNode result = JSON.readTree(response.body());
         assertThat(result.get("evaluated").asInt()).isGreaterThanOrEqualTo(8);
         assertThat(result.get("changed").asInt()).isPositive();
-        assertThat(result.at("/byChange/MQL -> SQL").asInt()).isPositive();
+        assertThat(result.at("/byChange/qualifiedStage=MQL -> qualifiedStage=SQL").asInt()).as(response.body()).isPositive();
         JsonNode example = result.get("examples").get(0);
-        assertThat(example.get("before").asText()).isEqualTo("MQL");
-        assertThat(example.get("after").asText()).isEqualTo("SQL");
+        assertThat(example.get("before").asText()).isEqualTo("qualifiedStage=MQL");
+        assertThat(example.get("after").asText()).isEqualTo("qualifiedStage=SQL");
         assertThat(example.at("/inputs/score").asInt()).isBetween(100, 119);
         assertThat(example.get("decisionInstanceId").asText()).isNotBlank();
 
         HttpResponse<String> unchanged = post("admin", "/api/decisions/lead-qualification/preview",
             Files.readString(Path.of("dmn/lead-qualification.dmn")));
         assertThat(JSON.readTree(unchanged.body()).get("changed").asInt()).as("the deployed table changes nothing").isZero();
+    }
+
+    @Test
+    void anAggregatingTableIsComparedByItsSum() throws Exception {
+        signal("form_submitted", newEmail("sum"));
+        String scoring = Files.readString(Path.of("dmn/engagement-scoring.dmn"));
+        JsonNode same = JSON.readTree(post("marketing", "/api/decisions/engagement-scoring/preview", scoring).body());
+        assertThat(same.get("evaluated").asInt()).isPositive();
+        assertThat(same.get("changed").asInt()).as(same.toString()).isZero();
+
+        String doubled = scoring.replaceFirst("<text>10</text>", "<text>20</text>");
+        JsonNode changed = JSON.readTree(post("marketing", "/api/decisions/engagement-scoring/preview", doubled).body());
+        assertThat(changed.at("/byChange/10 -> 20").asInt()).as(changed.toString()).isPositive();
     }
 
     @Test
