@@ -19,6 +19,7 @@ import io.leadjourney.people.Stage;
 import io.leadjourney.sales.Opportunities;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -61,7 +62,14 @@ class CloseOpportunityDelegate implements JavaDelegate {
         LOSS_REASON.set(execution, lossReason);
     }
 
+    /**
+     * A lost deal must say why (the re-engagement delay and the funnel read it): completing the step as lost without a
+     * reason is refused with the form's error, so Tasklist and REST answer 400 and nothing is closed.
+     */
     private static String lossReason(String given) {
-        return given == null || given.isBlank() ? "OTHER" : given;
+        if (given == null || given.isBlank()) {
+            throw new FormFieldValidationException("lossReason", "Pilih alasan kalah / choose the loss reason: a lost deal needs one");
+        }
+        return given;
     }
 }

@@ -86,7 +86,7 @@ public class PeopleService {
             details.timeZone() == null ? defaultTimeZone : details.timeZone(),
             stageIfNew, 0, null, newToken(), null, at, at);
         people.insert(created, journeyPending);
-        stageHistory.record(new StageHistory.StageChange(created.id().value(), null, stageIfNew, at, "registered from " + details.source(), null));
+        stageHistory.record(new StageHistory.StageChange(created.id().value(), null, stageIfNew, at, (details.source() == null ? "registered" : "registered from " + details.source()), null));
         return new Registration(created, true);
     }
 

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 /** The auditors' pages and exports over HTTP: content, CSV, rights. */
 class AuditPagesTest extends ProcessTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     String lostDeal(String email) {
         String personId = signal("demo_requested", email).personId();
         ProcessInstance journey = journey(personId);
@@ -69,6 +72,25 @@ class AuditPagesTest extends ProcessTest {
         });
         assertThat(http().as("auditor", "demo").get("/audit/decisions.csv?from=" + startDay.plusDays(1) + "&to=" + startDay.minusDays(1)).statusCode())
             .isEqualTo(400);
+    }
+
+    @Test
+    void theSearchFindsPartOfAnEmailOrAPhoneAndTakesWildcardsLiterally() {
+        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String personId = signal("form_submitted", "dewi.q" + tag + "@example.co.id").personId();
+        assertThat(http().as("auditor", "demo").get("/audit?q=q" + tag).body()).contains(personId);
+        assertThat(http().as("auditor", "demo").get("/audit?q=Q" + tag.toUpperCase() + "%40example").body()).contains(personId);
+        assertThat(http().as("auditor", "demo").get("/audit?q=%25").body()).as("a literal %").doesNotContain(personId);
+        assertThat(http().as("auditor", "demo").get("/audit?q=_").body()).as("a literal _").doesNotContain(personId);
+        // the stage history says where a person came from, or nothing when nobody said (not "from null")
+        assertThat(firstReason(personId)).isEqualTo("registered from website");
+        String unsourced = intake().postJson("/api/signals", "{\"type\":\"form_submitted\",\"email\":\"nosource." + tag + "@example.co.id\"}").body()
+            .replaceAll(".*\"personId\":\"([^\"]+)\".*", "$1");
+        assertThat(firstReason(unsourced)).isEqualTo("registered");
+    }
+
+    private String firstReason(String personId) {
+        return jdbc.sql("select reason from lj_stage_change where person_id = ? order by id").param(personId).query(String.class).list().get(0);
     }
 
     @Test

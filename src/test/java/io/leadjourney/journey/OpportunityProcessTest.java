@@ -90,11 +90,20 @@ class OpportunityProcessTest extends ProcessTest {
     }
 
     @Test
-    void aLostDealWithoutAReasonCountsAsOther() {
+    void aLostDealNeedsItsReason() {
         Deal deal = deal();
-        complete(deal, DISCOVERY, outcome("LOST"));
+        String discovery = taskOf(deal.journey(), DISCOVERY).getId();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(discovery, outcome("LOST")))
+            .isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class).hasMessageContaining("loss reason");
+        String owner = taskOf(deal.journey(), DISCOVERY).getAssignee();
+        java.net.http.HttpResponse<String> refused = http().as(owner, passwordOf(owner)).postJson("/engine-rest/task/" + discovery + "/complete",
+            "{\"variables\":{\"outcome\":{\"value\":\"LOST\"}}}");
+        org.assertj.core.api.Assertions.assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(deal.opportunity()).isWaitingAt(DISCOVERY);
+
+        complete(deal, DISCOVERY, outcome("LOST", "lossReason", "BUDGET"));
         String opportunityId = (String) runtime.getVariable(deal.journey().getId(), "opportunityId");
-        assertThat(opportunities.find(opportunityId).orElseThrow().lossReason()).isEqualTo("OTHER");
+        org.assertj.core.api.Assertions.assertThat(opportunities.find(opportunityId).orElseThrow().lossReason()).isEqualTo("BUDGET");
     }
 
     @Test
