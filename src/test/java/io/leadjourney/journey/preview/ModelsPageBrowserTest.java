@@ -52,7 +52,7 @@ class ModelsPageBrowserTest extends ProcessTest {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("preview")));
             assertThat(browser.findElement(By.id("passed")).getText()).contains("passes the checks");
             assertThat(Integer.parseInt(browser.findElement(By.id("changed")).getText())).isPositive();
-            assertThat(browser.findElement(By.id("changes")).getText()).contains("MQL -> SQL");
+            assertThat(browser.findElement(By.id("changes")).getText()).contains("qualifiedStage=MQL -> qualifiedStage=SQL");
             Browser.screenshot(browser, "models-check-preview");
         } finally {
             browser.quit();
