@@ -48,7 +48,7 @@ public class Erasure {
         "Need (kebutuhan)", "Budget (anggaran)", "Authority (otoritas)", "Timeline (waktu pembelian)", "Grade", "Loss reason",
         "A competitor is pursuing them", "Potential revenue (IDR)");
     static final Set<String> ANONYMOUS_ANSWERS = Set.of("contacted", "need", "budget", "authority", "timeline", "outcome", "lossReason",
-        "value", "escalationAction", "referralGiven");
+        "value", "escalationAction", "referralGiven", "disqualified", "disqualifyReason");
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -192,7 +192,7 @@ public class Timelines {
 
     /** The variables sales answer in task forms (the contract's form variables and the forms' own fields). */
     static final Set<String> ANSWERS = Set.of("contacted", "need", "budget", "authority", "timeline", "notes", "outcome", "lossReason",
-        "value", "addContact", "removeContact", "escalationAction", "referralGiven", "referralContacts");
+        "value", "addContact", "removeContact", "escalationAction", "referralGiven", "referralContacts", "disqualified", "disqualifyReason");
 
     static OffsetDateTime at(Date date) {
         return date == null ? null : OffsetDateTime.ofInstant(date.toInstant(), ZoneOffset.UTC);

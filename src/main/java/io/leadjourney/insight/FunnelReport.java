@@ -35,8 +35,8 @@ public class FunnelReport {
     }
 
     public record Funnel(LocalDate from, LocalDate to, String source, int people, List<StageFigures> stages, int won, int lost,
-                         Map<String, Integer> lossReasons, Map<String, Map<String, Integer>> reachedBySource,
-                         Map<String, Map<String, Integer>> byMonth) {
+                         Map<String, Integer> lossReasons, int disqualified, Map<String, Integer> disqualifyReasons,
+                         Map<String, Map<String, Integer>> reachedBySource, Map<String, Map<String, Integer>> byMonth) {
     }
 
     private record Change(String personId, Stage to, OffsetDateTime at) {
@@ -117,6 +117,17 @@ public class FunnelReport {
                 }
             });
 
+        // people sales disqualified (their latest reason), and why
+        Map<String, String> disqualifiedBecause = new HashMap<>();
+        jdbc.sql("select person_id, reason from lj_sales_verdict where verdict = 'DISQUALIFIED' and person_id in (" + population + ") "
+                + "order by decided_at, id")
+            .params(params)
+            .query(rs -> {
+                disqualifiedBecause.put(rs.getString(1), rs.getString(2) == null ? "OTHER" : rs.getString(2));
+            });
+        Map<String, Integer> disqualifyReasons = new TreeMap<>();
+        disqualifiedBecause.values().forEach(reason -> disqualifyReasons.merge(reason, 1, Integer::sum));
+
         Map<String, Map<String, Integer>> byMonth = new TreeMap<>();
         for (Map.Entry<String, OffsetDateTime> person : created.entrySet()) {
             String month = YearMonth.from(person.getValue().atZoneSameInstant(JAKARTA)).toString();
@@ -130,7 +141,8 @@ public class FunnelReport {
                 figures.merge("CUSTOMER", 1, Integer::sum);
             }
         }
-        return new Funnel(from, to, source, current.size(), stages, outcomes[0], outcomes[1], lossReasons, reachedBySource, byMonth);
+        return new Funnel(from, to, source, current.size(), stages, outcomes[0], outcomes[1], lossReasons, disqualifiedBecause.size(),
+            disqualifyReasons, reachedBySource, byMonth);
     }
 
     private static Double median(List<Long> minutes) {

@@ -1,8 +1,11 @@
 package io.leadjourney.journey;
 
+import static io.leadjourney.journey.JourneyVariables.HALF_LIFE;
 import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
 import static io.leadjourney.journey.JourneyVariables.SCORE;
 import static io.leadjourney.journey.JourneyVariables.SIGNAL_POINTS;
+
+import java.time.Duration;
 
 import io.leadjourney.people.PeopleService;
 import io.leadjourney.people.PersonId;
@@ -26,6 +29,8 @@ class AddPointsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Long points = SIGNAL_POINTS.wholeNumber(execution);
-        SCORE.set(execution, people.addScore(PersonId.of(PERSON_ID.from(execution)), points == null ? 0 : Math.toIntExact(points)));
+        String halfLife = HALF_LIFE.from(execution);
+        SCORE.set(execution, people.addScore(PersonId.of(PERSON_ID.from(execution)), points == null ? 0 : Math.toIntExact(points),
+            halfLife == null ? Duration.ZERO : Duration.parse(halfLife)));
     }
 }

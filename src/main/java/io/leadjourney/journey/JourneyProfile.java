@@ -1,5 +1,6 @@
 package io.leadjourney.journey;
 
+import static io.leadjourney.journey.JourneyVariables.COOLING_DOWN;
 import static io.leadjourney.journey.JourneyVariables.COUNTRY;
 import static io.leadjourney.journey.JourneyVariables.INDUSTRY;
 import static io.leadjourney.journey.JourneyVariables.MARKETING_STOPPED;
@@ -15,6 +16,7 @@ import io.leadjourney.people.ConsentRepository;
 import io.leadjourney.people.Person;
 import io.leadjourney.people.PersonId;
 import io.leadjourney.people.PersonRepository;
+import io.leadjourney.sales.SalesVerdicts;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +26,12 @@ class JourneyProfile {
 
     private final PersonRepository people;
     private final ConsentRepository consents;
+    private final SalesVerdicts verdicts;
 
-    JourneyProfile(PersonRepository people, ConsentRepository consents) {
+    JourneyProfile(PersonRepository people, ConsentRepository consents, SalesVerdicts verdicts) {
         this.people = people;
         this.consents = consents;
+        this.verdicts = verdicts;
     }
 
     Person refresh(VariableScope scope, PersonId id) {
@@ -39,6 +43,7 @@ class JourneyProfile {
         SCORE.setIfChanged(scope, person.score());
         WHATSAPP_CONSENT.setIfChanged(scope, consents.granted(id, Channel.WHATSAPP));
         MARKETING_STOPPED.setIfChanged(scope, person.marketingStopped());
+        COOLING_DOWN.setIfChanged(scope, verdicts.coolingDown(id));
         return person;
     }
 

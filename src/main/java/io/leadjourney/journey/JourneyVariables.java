@@ -46,8 +46,11 @@ public final class JourneyVariables {
      */
     public static final ProcessVariable<Boolean> HAND_RAISED = ProcessVariable.of("handRaised", Boolean.class);
 
-    /** Variables the journey's conditions read, with the value a journey starts with (also given to migrated journeys). */
-    public static final Map<String, Object> DEFAULTS = Map.of(HAND_RAISED.name(), false);
+    /** How fast the score fades (score-decay): it halves every half-life without signals. */
+    public static final ProcessVariable<String> HALF_LIFE = ProcessVariable.of("halfLife", String.class);
+    /** A sales verdict (sales-cool-down) still holds the person in nurture: only a hand-raiser makes them sales-ready. */
+    public static final ProcessVariable<Boolean> COOLING_DOWN = ProcessVariable.of("coolingDown", Boolean.class);
+
 
     // sales
     public static final ProcessVariable<String> CANDIDATE_GROUP = ProcessVariable.of("candidateGroup", String.class);
@@ -65,6 +68,12 @@ public final class JourneyVariables {
     public static final ProcessVariable<String> NOTES = ProcessVariable.of("notes", String.class);
     public static final ProcessVariable<String> GRADE = ProcessVariable.of("grade", String.class);
     public static final ProcessVariable<String> LOSS_REASON = ProcessVariable.of("lossReason", String.class);
+    /** The follow-up form's "disqualify" and its reason (NOT_A_FIT, NO_BUDGET, SPAM, COMPETITOR, OTHER). */
+    public static final ProcessVariable<Boolean> DISQUALIFIED = ProcessVariable.of("disqualified", Boolean.class);
+    public static final ProcessVariable<String> DISQUALIFY_REASON = ProcessVariable.of("disqualifyReason", String.class);
+    /** What sales said last: a grade, DISQUALIFIED or UNREACHED (sales-cool-down's input). */
+    public static final ProcessVariable<String> SALES_VERDICT = ProcessVariable.of("salesVerdict", String.class);
+    public static final ProcessVariable<String> COOL_DOWN = ProcessVariable.of("coolDown", String.class);
     public static final ProcessVariable<String> OUTCOME = ProcessVariable.of("outcome", String.class);
     public static final ProcessVariable<String> OPPORTUNITY_ID = ProcessVariable.of("opportunityId", String.class);
     public static final ProcessVariable<Long> DEAL_VALUE = ProcessVariable.of("value", Long.class);
@@ -78,6 +87,9 @@ public final class JourneyVariables {
     public static final ProcessVariable<String> TEMPLATE = ProcessVariable.of("template", String.class);
     public static final ProcessVariable<String> CHANNEL = ProcessVariable.of("channel", String.class);
     public static final ProcessVariable<String> RESULT = ProcessVariable.of("result", String.class);
+
+    /** Variables the journey's conditions read, with the value a journey starts with (also given to migrated journeys). */
+    public static final Map<String, Object> DEFAULTS = Map.of(HAND_RAISED.name(), false, COOLING_DOWN.name(), false, DISQUALIFIED.name(), false);
 
     private JourneyVariables() {
     }

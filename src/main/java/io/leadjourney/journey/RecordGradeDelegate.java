@@ -2,6 +2,7 @@ package io.leadjourney.journey;
 
 import static io.leadjourney.journey.JourneyVariables.GRADE;
 import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
+import static io.leadjourney.journey.JourneyVariables.SALES_VERDICT;
 
 import io.leadjourney.people.PeopleService;
 import io.leadjourney.people.PersonId;
@@ -22,5 +23,6 @@ class RecordGradeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         people.grade(PersonId.of(PERSON_ID.from(execution)), GRADE.from(execution));
+        SALES_VERDICT.set(execution, GRADE.from(execution));
     }
 }

@@ -49,9 +49,12 @@ public class PeopleService {
         return people.findById(id).orElseThrow();
     }
 
-    /** Adds points and returns the new score. */
-    public int addScore(PersonId id, int points) {
-        return people.addScore(id, points);
+    /**
+     * Decays the score for the time since it was last computed (it halves every {@code halfLife}; zero: no decay), adds
+     * the points and returns the new score.
+     */
+    public int addScore(PersonId id, int points, java.time.Duration halfLife) {
+        return people.addScore(id, points, halfLife);
     }
 
     public void grade(PersonId id, String grade) {

@@ -68,10 +68,16 @@ public class PersonRepository {
         jdbc.sql("update lj_person set stage = ?, updated_at = ? where id = ?").params(stage.name(), now(), id.value()).update();
     }
 
-    /** Adds points and returns the new score. */
-    public int addScore(PersonId id, int points) {
-        jdbc.sql("update lj_person set score = score + ?, updated_at = ? where id = ?").params(points, now(), id.value()).update();
-        return jdbc.sql("select score from lj_person where id = ?").param(id.value()).query(Integer.class).single();
+    /** Decays the stored score to now (halving every {@code halfLife}; zero: no decay), adds points, returns the new score. */
+    public int addScore(PersonId id, int points, java.time.Duration halfLife) {
+        OffsetDateTime now = now();
+        int decayed = jdbc.sql("select score, score_at from lj_person where id = ?").param(id.value()).query((rs, row) -> {
+            OffsetDateTime scoredAt = rs.getObject("score_at", OffsetDateTime.class);
+            return Scores.decayed(rs.getInt("score"), scoredAt == null ? java.time.Duration.ZERO : java.time.Duration.between(scoredAt, now), halfLife);
+        }).single();
+        int next = decayed + points;
+        jdbc.sql("update lj_person set score = ?, score_at = ?, updated_at = ? where id = ?").params(next, now, now, id.value()).update();
+        return next;
     }
 
     public void updateGrade(PersonId id, String grade) {

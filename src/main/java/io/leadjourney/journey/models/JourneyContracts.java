@@ -48,7 +48,9 @@ public final class JourneyContracts {
         "follow-up-sla", outputs("followUpWithin", FIXED_DURATION, "revisitAfter", TIMER_DURATION, "maxContactAttempts", COUNT,
             "retryContactAfter", TIMER_DURATION),
         "lead-priority", outputs("priority", INTEGER),
-        "reengagement-delay", outputs("reengageAfter", TIMER_DURATION));
+        "reengagement-delay", outputs("reengageAfter", TIMER_DURATION),
+        "score-decay", outputs("halfLife", FIXED_DURATION),
+        "sales-cool-down", outputs("coolDown", FIXED_DURATION));
 
     /** Delegate bean -> input parameter -> kind of value (the element templates' fields). */
     static final Map<String, Map<String, ValueType>> DELEGATE_INPUTS = Map.of(

@@ -16,7 +16,18 @@ class LeadQualificationTest extends DecisionTableTest {
     }
 
     String stage(String signal, String current, int score) {
-        return single("qualifiedStage", "signalType", signal, "stage", current, "score", score);
+        return stage(signal, current, score, false);
+    }
+
+    String stage(String signal, String current, int score, boolean coolingDown) {
+        return single("qualifiedStage", "signalType", signal, "stage", current, "score", score, "coolingDown", coolingDown);
+    }
+
+    @org.junit.jupiter.api.Test
+    void shouldNotMakeSalesReady_byScoreOrAskingForHelp_duringASalesCoolDown() {
+        assertThat(stage("email_clicked", "LEAD", 150, true)).isEqualTo("MQL");
+        assertThat(stage("message_received", "PQL", 60, true)).isEqualTo("MQL");
+        assertThat(stage("demo_requested", "LEAD", 150, true)).as("a hand-raiser all the same").isEqualTo("SQL");
     }
 
     @ParameterizedTest
@@ -28,13 +39,13 @@ class LeadQualificationTest extends DecisionTableTest {
     @ParameterizedTest
     @ValueSource(strings = {"price_requested", "catalog_requested", "demo_requested", "quote_requested", "meeting_booked"})
     void shouldMarkAHandRaiser_whenAskingPriceCatalogDemoQuoteOrMeeting(String signal) {
-        assertThat((Boolean) single("handRaiser", "signalType", signal, "stage", "PROSPECT", "score", 300)).isTrue();
+        assertThat((Boolean) single("handRaiser", "signalType", signal, "stage", "PROSPECT", "score", 300, "coolingDown", false)).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"message_received", "trial_started", "email_clicked", "email_opened", "booth_visited"})
     void shouldNotMarkAHandRaiser_forAnyOtherSignal(String signal) {
-        assertThat((Boolean) single("handRaiser", "signalType", signal, "stage", "PQL", "score", 300)).isFalse();
+        assertThat((Boolean) single("handRaiser", "signalType", signal, "stage", "PQL", "score", 300, "coolingDown", false)).isFalse();
     }
 
     @Test
