@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
  */
 class SecurityHolesTest extends ProcessTest {
 
+    /** A follow-up of the salesperson "sales" (whoever the rotation picked). */
     private Task salesTask() {
         ProcessInstance journey = journey(signal("demo_requested", newEmail("salestask")).personId());
+        tasks.setAssignee(taskOf(journey, "UserTask_FollowUp").getId(), "sales");
         return taskOf(journey, "UserTask_FollowUp");
     }
 
