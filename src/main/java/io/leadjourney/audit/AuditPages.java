@@ -54,7 +54,6 @@ class AuditPages {
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
     private final PeopleService people;
     private final Timelines timelines;
@@ -63,10 +62,13 @@ class AuditPages {
     private final RepositoryService repository;
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** journey.default-time-zone: the pages and exports show times, and read dates, in it. */
+    private final ZoneId zone;
 
     AuditPages(PeopleService people, Timelines timelines, DecisionExplanations decisions, HistoryService history, RepositoryService repository,
-               JdbcClient jdbc, Clock clock) {
+               JdbcClient jdbc, Clock clock, @org.springframework.beans.factory.annotation.Value("${journey.default-time-zone:Asia/Jakarta}") ZoneId zone) {
         this.clock = clock;
+        this.zone = zone;
         this.people = people;
         this.timelines = timelines;
         this.decisions = decisions;
@@ -96,7 +98,7 @@ class AuditPages {
             }
         }
         model.addAttribute("people", found);
-        LocalDate today = LocalDate.now(clock.withZone(JAKARTA));
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         model.addAttribute("today", today);
         model.addAttribute("monthAgo", today.minusMonths(1));
         return "audit/search";
@@ -112,6 +114,8 @@ class AuditPages {
         model.addAttribute("whatsappConsent", consent.getOrDefault(io.leadjourney.people.Channel.WHATSAPP, false));
         model.addAttribute("consents", people.consentLedger(person.id()));
         model.addAttribute("timeline", timeline);
+        model.addAttribute("zone", zone);
+        model.addAttribute("zoneName", zone.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.forLanguageTag("id")));
         model.addAttribute("details", timeline.stream().map(entry -> pretty(entry.details())).toList());
         List<Diagram> diagrams = new ArrayList<>();
         for (String instanceId : timelines.processInstances(person.id())) {
@@ -135,7 +139,7 @@ class AuditPages {
         }
         List<List<Object>> rows = new ArrayList<>();
         for (TimelineEntry entry : timelines.of(person)) {
-            rows.add(java.util.Arrays.asList(entry.at(), entry.kind(), entry.summary(), json(entry.details())));
+            rows.add(java.util.Arrays.asList(local(entry.at()), entry.kind(), entry.summary(), json(entry.details())));
         }
         csv(response, "timeline-" + id + ".csv", List.of("at", "kind", "summary", "details"), rows);
     }
@@ -149,16 +153,21 @@ class AuditPages {
         if (to.isBefore(from)) {
             throw new InvalidRequestException("to", "must not be before from");
         }
-        Date start = Date.from(from.atStartOfDay(JAKARTA).toInstant());
-        Date end = Date.from(to.plusDays(1).atStartOfDay(JAKARTA).toInstant());
+        Date start = Date.from(from.atStartOfDay(zone).toInstant());
+        Date end = Date.from(to.plusDays(1).atStartOfDay(zone).toInstant());
         List<List<Object>> rows = new ArrayList<>();
         for (DecisionExplanations.Explained decision : decisions.between(start, end)) {
-            rows.add(java.util.Arrays.asList(Timelines.at(decision.evaluatedAt()), decision.decisionKey(), decision.version(), decision.processInstanceId(),
+            rows.add(java.util.Arrays.asList(local(Timelines.at(decision.evaluatedAt())), decision.decisionKey(), decision.version(), decision.processInstanceId(),
                 businessKey(decision.processInstanceId()), decision.activityId(), json(decision.inputs()), json(decision.outputs()),
                 decision.rules().stream().map(DecisionExplanations.MatchedRule::label).collect(java.util.stream.Collectors.joining("; "))));
         }
         csv(response, "decisions-" + from + "-" + to + ".csv",
             List.of("evaluatedAt", "decision", "version", "processInstanceId", "personId", "activityId", "inputs", "outputs", "matchedRules"), rows);
+    }
+
+    /** The instant with the offset of the configured zone (+07:00 in Jakarta), as a reader there reads it. */
+    private java.time.OffsetDateTime local(java.time.OffsetDateTime at) {
+        return at == null ? null : at.atZoneSameInstant(zone).toOffsetDateTime();
     }
 
     private String businessKey(String processInstanceId) {

@@ -32,7 +32,7 @@ class FunnelController {
     FunnelReport.Funnel funnel(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                @RequestParam(required = false) String source) {
-        LocalDate end = to != null ? to : LocalDate.now(clock.withZone(FunnelReport.JAKARTA));
+        LocalDate end = to != null ? to : LocalDate.now(clock.withZone(report.zone()));
         LocalDate start = from != null ? from : end.minusDays(89);
         Dates.reasonable("from", start);
         Dates.reasonable("to", end);

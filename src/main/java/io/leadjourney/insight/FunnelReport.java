@@ -29,7 +29,6 @@ public class FunnelReport {
     /** The forward path of the funnel; CLOSED_LOST and DISQUALIFIED are exits, not steps. */
     static final List<Stage> FUNNEL = List.of(Stage.CONTACT, Stage.LEAD, Stage.MQL, Stage.PQL, Stage.SQL, Stage.PROSPECT, Stage.OPPORTUNITY,
         Stage.CUSTOMER);
-    static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
     public record StageFigures(String stage, int now, int reached, int movedOn, Double conversionRate, Double medianHoursInStage) {
     }
@@ -44,14 +43,22 @@ public class FunnelReport {
 
     private final JdbcClient jdbc;
 
-    FunnelReport(JdbcClient jdbc) {
+    /** journey.default-time-zone: the period's dates and the months are read in it. */
+    private final ZoneId zone;
+
+    FunnelReport(JdbcClient jdbc, @org.springframework.beans.factory.annotation.Value("${journey.default-time-zone:Asia/Jakarta}") ZoneId zone) {
         this.jdbc = jdbc;
+        this.zone = zone;
     }
 
-    /** People created from {@code from} to {@code to} (inclusive, Asia/Jakarta dates); {@code source} null for all. */
+    ZoneId zone() {
+        return zone;
+    }
+
+    /** People created from {@code from} to {@code to} (inclusive, dates in journey.default-time-zone); {@code source} null for all. */
     public Funnel report(LocalDate from, LocalDate to, String source) {
-        OffsetDateTime start = from.atStartOfDay(JAKARTA).toOffsetDateTime();
-        OffsetDateTime end = to.plusDays(1).atStartOfDay(JAKARTA).toOffsetDateTime();
+        OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
+        OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
         String population = "select id from lj_person where created_at >= ? and created_at < ? and erased_at is null"
             + (source == null ? "" : " and source = ?");
         List<Object> params = source == null ? List.of(start, end) : List.of(start, end, source);
@@ -130,7 +137,7 @@ public class FunnelReport {
 
         Map<String, Map<String, Integer>> byMonth = new TreeMap<>();
         for (Map.Entry<String, OffsetDateTime> person : created.entrySet()) {
-            String month = YearMonth.from(person.getValue().atZoneSameInstant(JAKARTA)).toString();
+            String month = YearMonth.from(person.getValue().atZoneSameInstant(zone)).toString();
             Map<String, Integer> figures = byMonth.computeIfAbsent(month, k -> new LinkedHashMap<>(Map.of("people", 0, "SQL", 0, "CUSTOMER", 0)));
             figures.merge("people", 1, Integer::sum);
             List<Change> path = changes.getOrDefault(person.getKey(), List.of());

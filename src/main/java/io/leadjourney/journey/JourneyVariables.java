@@ -33,6 +33,8 @@ public final class JourneyVariables {
     public static final ProcessVariable<Boolean> ENGAGED = ProcessVariable.of("engaged", Boolean.class);
     public static final ProcessVariable<Boolean> REENGAGED = ProcessVariable.of("reengaged", Boolean.class);
     public static final ProcessVariable<Boolean> REFERRAL_ASKED = ProcessVariable.of("referralAsked", Boolean.class);
+    /** nurture-track's "Also on weekends and holidays": the track's messages may go out on the team's days off. */
+    public static final ProcessVariable<Boolean> SEND_ON_DAYS_OFF = ProcessVariable.of("sendOnDaysOff", Boolean.class);
     public static final ProcessVariable<String> LAST_SIGNAL_TYPE = ProcessVariable.of("lastSignalType", String.class);
     public static final ProcessVariable<Long> ESTIMATED_VALUE = ProcessVariable.of("estimatedValue", Long.class);
     public static final ProcessVariable<Boolean> COMPETITOR_INVOLVED = ProcessVariable.of("competitorInvolved", Boolean.class);

@@ -11,6 +11,7 @@ import static io.leadjourney.journey.JourneyVariables.FOLLOW_UPS_DONE;
 import java.time.Duration;
 import java.util.Date;
 
+import io.leadjourney.platform.calendar.BusinessCalendar;
 import io.leadjourney.sales.SalesRotation;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,15 +26,17 @@ import org.springframework.stereotype.Component;
 class PlanFollowUpDelegate implements JavaDelegate {
 
     private final SalesRotation rotation;
+    private final BusinessCalendar calendar;
 
-    PlanFollowUpDelegate(SalesRotation rotation) {
+    PlanFollowUpDelegate(SalesRotation rotation, BusinessCalendar calendar) {
         this.rotation = rotation;
+        this.calendar = calendar;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Duration within = Duration.parse(FOLLOW_UP_WITHIN.from(execution));
-        FOLLOW_UP_DUE.set(execution, Date.from(ClockUtil.getCurrentTime().toInstant().plus(within)));
+        FOLLOW_UP_DUE.set(execution, Date.from(calendar.addBusinessTime(ClockUtil.getCurrentTime().toInstant(), within)));
         HAND_RAISED.set(execution, false); // the new follow-up serves any hand raised before it
         if (CONTACT_ATTEMPTS.from(execution) == null) {
             CONTACT_ATTEMPTS.set(execution, 0);

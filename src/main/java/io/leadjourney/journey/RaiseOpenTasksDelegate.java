@@ -20,6 +20,7 @@ import io.leadjourney.people.Channel;
 import io.leadjourney.people.PeopleService;
 import io.leadjourney.people.Person;
 import io.leadjourney.people.PersonId;
+import io.leadjourney.platform.calendar.BusinessCalendar;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -48,11 +49,13 @@ class RaiseOpenTasksDelegate implements JavaDelegate {
     private final TransactionalMail mail;
     private final PeopleService people;
     private final SalesAlerts alerts;
+    private final BusinessCalendar calendar;
 
-    RaiseOpenTasksDelegate(TransactionalMail mail, PeopleService people, SalesAlerts alerts) {
+    RaiseOpenTasksDelegate(TransactionalMail mail, PeopleService people, SalesAlerts alerts, BusinessCalendar calendar) {
         this.mail = mail;
         this.people = people;
         this.alerts = alerts;
+        this.calendar = calendar;
     }
 
     @Override
@@ -67,7 +70,7 @@ class RaiseOpenTasksDelegate implements JavaDelegate {
         String signal = LAST_SIGNAL_TYPE.from(execution);
         Number priority = PRIORITY.from(execution);
         String within = FOLLOW_UP_WITHIN.from(execution);
-        Date due = within == null ? null : Date.from(now.toInstant().plus(Duration.parse(within)));
+        Date due = within == null ? null : Date.from(calendar.addBusinessTime(now.toInstant(), Duration.parse(within)));
         Map<String, List<Task>> byHolder = new LinkedHashMap<>();
         for (String instance : instances) {
             for (Task task : tasks.createTaskQuery().processInstanceId(instance).active().list()) {

@@ -2,6 +2,7 @@ package io.leadjourney.journey;
 
 import static io.leadjourney.journey.JourneyVariables.CHANNEL;
 import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
+import static io.leadjourney.journey.JourneyVariables.SEND_ON_DAYS_OFF;
 import static io.leadjourney.journey.JourneyVariables.TEMPLATE;
 
 import io.leadjourney.messaging.MarketingMessages;
@@ -40,7 +41,7 @@ class SendMessageDelegate implements JavaDelegate {
             throw new IllegalArgumentException("channel '" + CHANNEL.from(execution) + "' is not EMAIL or WHATSAPP");
         }
         MessageOrder order = new MessageOrder(PersonId.of(PERSON_ID.from(execution)), execution.getProcessInstanceId(),
-            stepKey(execution, TEMPLATE.from(execution)), TEMPLATE.from(execution), channel);
+            stepKey(execution, TEMPLATE.from(execution)), TEMPLATE.from(execution), channel, SEND_ON_DAYS_OFF.from(execution, false));
         if (messages.send(order) instanceof SendOutcome.Deferred deferred) {
             throw new JobDeferral(deferred.until(), deferred.reason());
         }

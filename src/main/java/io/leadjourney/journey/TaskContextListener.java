@@ -36,8 +36,11 @@ class TaskContextListener implements TaskListener {
     private final Notes notes;
     private final DecisionExplanations decisions;
     private final Opportunities opportunities;
+    private final ZoneId teamZone;
 
-    TaskContextListener(PeopleService people, SignalHistory signals, Notes notes, DecisionExplanations decisions, Opportunities opportunities) {
+    TaskContextListener(PeopleService people, SignalHistory signals, Notes notes, DecisionExplanations decisions, Opportunities opportunities,
+                        @org.springframework.beans.factory.annotation.Value("${journey.default-time-zone:Asia/Jakarta}") ZoneId teamZone) {
+        this.teamZone = teamZone;
         this.people = people;
         this.signals = signals;
         this.notes = notes;
@@ -55,7 +58,7 @@ class TaskContextListener implements TaskListener {
         if (person == null) {
             return;
         }
-        ZoneId zone = zone(person);
+        ZoneId zone = teamZone; // times as the salesperson reads them
         task.setVariableLocal("personName", orDash(person.name()));
         task.setVariableLocal("personCompany", orDash(person.company()));
         task.setVariableLocal("personTitle", orDash(person.title()));
@@ -93,14 +96,6 @@ class TaskContextListener implements TaskListener {
             return NONE;
         }
         return "lead-qualification: " + stage + " after " + signal + " (score " + JourneyVariables.SCORE.from(task) + ")";
-    }
-
-    private static ZoneId zone(Person person) {
-        try {
-            return ZoneId.of(person.timeZone());
-        } catch (RuntimeException e) {
-            return ZoneId.of("Asia/Jakarta");
-        }
     }
 
     private static String orDash(String value) {

@@ -40,7 +40,7 @@ public class MarketingMessages {
 
     MarketingMessages(Outbox outbox, PeopleService people, ConsentRepository consents, MessageTemplates templates, EmailSender email,
                       WhatsAppClient whatsApp, MessagingSettings settings, Clock clock,
-                      io.micrometer.core.instrument.MeterRegistry meters) {
+                      io.micrometer.core.instrument.MeterRegistry meters, io.leadjourney.platform.calendar.BusinessCalendar calendar) {
         this.meters = meters;
         this.outbox = outbox;
         this.people = people;
@@ -49,7 +49,7 @@ public class MarketingMessages {
         this.email = email;
         this.whatsApp = whatsApp;
         this.settings = settings;
-        this.policy = new SendPolicy(settings.sendWindow(), settings.frequencyCap().perWeek());
+        this.policy = new SendPolicy(settings.sendWindow(), settings.frequencyCap().perWeek(), calendar);
         this.clock = clock;
     }
 
@@ -76,14 +76,14 @@ public class MarketingMessages {
         }
         Instant now = clock.instant();
         ZoneId zone = zone(person);
-        Optional<Instant> opening = policy.nextWindowOpening(now, zone);
+        Optional<Instant> opening = policy.nextWindowOpening(now, zone, order.anyDay());
         if (opening.isPresent()) {
             return new SendOutcome.Deferred(opening.get(), "outside the send window " + settings.sendWindow().start() + "–"
-                + settings.sendWindow().end() + " " + zone);
+                + settings.sendWindow().end() + " " + zone + (order.anyDay() ? "" : " on a business day"));
         }
         Optional<Instant> capFrees = policy.capFreesAt(now, outbox.marketingSentSince(person.id().value(), now.minus(SendPolicy.CAP_PERIOD)));
         if (capFrees.isPresent()) {
-            Instant until = policy.nextWindowOpening(capFrees.get(), zone).orElse(capFrees.get());
+            Instant until = policy.nextWindowOpening(capFrees.get(), zone, order.anyDay()).orElse(capFrees.get());
             return new SendOutcome.Deferred(until, "weekly cap of " + policy.perWeek() + " marketing messages reached");
         }
 

@@ -42,7 +42,7 @@ public final class JourneyContracts {
         ENGAGEMENT_SCORING, outputs("points", INTEGER),
         "lead-qualification", outputs("qualifiedStage", STAGE, "handRaiser", BOOLEAN),
         NURTURE_TRACK, outputs("track", TRACK, "channel", CHANNEL, "steps", COUNT, "cadence", TIMER_DURATION,
-            "engagementWindow", TIMER_DURATION),
+            "engagementWindow", TIMER_DURATION, "daysOff", BOOLEAN),
         "prospect-grade", outputs("grade", GRADE),
         "sales-assignment", outputs("candidateGroup", GROUP),
         "follow-up-sla", outputs("followUpWithin", FIXED_DURATION, "revisitAfter", TIMER_DURATION, "maxContactAttempts", COUNT,
