@@ -51,6 +51,16 @@ class BusinessCalendarJourneyTest extends ProcessTest {
     }
 
     @Test
+    void anOpportunityStepIsDueInBusinessDays() {
+        at(4, LocalTime.of(11, 0)); // Friday
+        ProcessInstance journey = journey(signal("demo_requested", newEmail("dealfriday")).personId());
+        tasks.complete(taskOf(journey, FOLLOW_UP).getId(), java.util.Map.of("contacted", true, "need", true, "budget", true, "authority", true,
+            "timeline", "NOW"));
+        // three business days for discovery (opportunity-sla): the next Monday, Tuesday and Wednesday
+        assertThat(taskOf(journey, "UserTask_Discovery").getDueDate()).isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(5))));
+    }
+
+    @Test
     void marketingWaitsForTheNextBusinessDay() {
         at(5, LocalTime.of(10, 0)); // Saturday
         String email = newEmail("saturday");

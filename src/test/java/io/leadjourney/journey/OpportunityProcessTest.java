@@ -53,6 +53,8 @@ class OpportunityProcessTest extends ProcessTest {
     void aDealGoesThroughDiscoveryEducationAndClosingAndIsWon() {
         Deal deal = deal();
         assertThat(deal.opportunity()).isWaitingAt(DISCOVERY);
+        org.assertj.core.api.Assertions.assertThat(taskOf(deal.journey(), DISCOVERY).getDueDate()).as("opportunity-sla: three days for discovery")
+            .isEqualTo(java.util.Date.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(java.time.Duration.ofDays(3))));
         assertThat(stage(deal.personId())).isEqualTo(Stage.OPPORTUNITY);
 
         complete(deal, DISCOVERY, outcome("CONTINUE"));

@@ -38,19 +38,21 @@ public final class JourneyContracts {
     public static final Set<String> LANGUAGES = Set.of("id", "en");
 
     /** Decision key -> output name -> kind of value the journey reads. */
-    static final Map<String, Map<String, ValueType>> DECISION_OUTPUTS = Map.of(
-        ENGAGEMENT_SCORING, outputs("points", INTEGER),
-        "lead-qualification", outputs("qualifiedStage", STAGE, "handRaiser", BOOLEAN),
-        NURTURE_TRACK, outputs("track", TRACK, "channel", CHANNEL, "steps", COUNT, "cadence", TIMER_DURATION,
-            "engagementWindow", TIMER_DURATION, "daysOff", BOOLEAN),
-        "prospect-grade", outputs("grade", GRADE),
-        "sales-assignment", outputs("candidateGroup", GROUP),
-        "follow-up-sla", outputs("followUpWithin", FIXED_DURATION, "revisitAfter", TIMER_DURATION, "maxContactAttempts", COUNT,
-            "retryContactAfter", TIMER_DURATION),
-        "lead-priority", outputs("priority", INTEGER),
-        "reengagement-delay", outputs("reengageAfter", TIMER_DURATION),
-        "score-decay", outputs("halfLife", FIXED_DURATION),
-        "sales-cool-down", outputs("coolDown", FIXED_DURATION));
+    static final Map<String, Map<String, ValueType>> DECISION_OUTPUTS = Map.ofEntries(
+        Map.entry(ENGAGEMENT_SCORING, outputs("points", INTEGER)),
+        Map.entry("lead-qualification", outputs("qualifiedStage", STAGE, "handRaiser", BOOLEAN)),
+        Map.entry(NURTURE_TRACK, outputs("track", TRACK, "channel", CHANNEL, "steps", COUNT, "cadence", TIMER_DURATION,
+            "engagementWindow", TIMER_DURATION, "daysOff", BOOLEAN)),
+        Map.entry("prospect-grade", outputs("grade", GRADE)),
+        Map.entry("sales-assignment", outputs("candidateGroup", GROUP)),
+        Map.entry("follow-up-sla", outputs("followUpWithin", FIXED_DURATION, "revisitAfter", TIMER_DURATION, "maxContactAttempts", COUNT,
+            "retryContactAfter", TIMER_DURATION)),
+        Map.entry("lead-priority", outputs("priority", INTEGER)),
+        Map.entry("reengagement-delay", outputs("reengageAfter", TIMER_DURATION)),
+        Map.entry("opportunity-sla", outputs("discoveryWithin", FIXED_DURATION, "educationWithin", FIXED_DURATION,
+            "closingWithin", FIXED_DURATION)),
+        Map.entry("score-decay", outputs("halfLife", FIXED_DURATION)),
+        Map.entry("sales-cool-down", outputs("coolDown", FIXED_DURATION)));
 
     /** Delegate bean -> input parameter -> kind of value (the element templates' fields). */
     static final Map<String, Map<String, ValueType>> DELEGATE_INPUTS = Map.of(
