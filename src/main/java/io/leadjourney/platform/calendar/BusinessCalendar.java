@@ -39,7 +39,7 @@ public class BusinessCalendar {
     private final LocalTime closes;
     private final ZoneId zone;
 
-    public BusinessCalendar(CalendarSettings settings, @Value("${journey.default-time-zone:Asia/Jakarta}") ZoneId zone) {
+    public BusinessCalendar(CalendarSettings settings, @Value("${journey.default-time-zone:Asia/Jakarta}") ZoneId zone, java.time.Clock clock) {
         this.weekend = settings.weekend() == null || settings.weekend().isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(settings.weekend());
         this.holidays = new TreeSet<>(settings.holidays() != null ? settings.holidays() : shipped());
         String[] hours = settings.businessHours().split("-");
@@ -52,7 +52,7 @@ public class BusinessCalendar {
             throw new IllegalArgumentException("journey.calendar.business-hours: the day must close after it opens (" + settings.businessHours() + ")");
         }
         this.zone = zone;
-        if (settings.holidays() == null && holidays.stream().noneMatch(day -> day.getYear() == LocalDate.now(zone).getYear() + 1)) {
+        if (settings.holidays() == null && holidays.stream().noneMatch(day -> day.getYear() == LocalDate.now(clock.withZone(zone)).getYear() + 1)) {
             log.warn("The shipped holidays ({}) end with {}: set journey.calendar.holidays to next year's days off", SHIPPED_HOLIDAYS,
                 holidays.isEmpty() ? "nothing" : ((TreeSet<LocalDate>) holidays).last());
         }

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 class BusinessCalendarTest {
 
     static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
+    static final java.time.Clock CLOCK = java.time.Clock.systemUTC(); // only for the start-up warning about next year's holidays
     final BusinessCalendar calendar = new BusinessCalendar(new CalendarSettings(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
-        List.of(LocalDate.parse("2026-08-17")), "09:00-17:00"), JAKARTA);
+        List.of(LocalDate.parse("2026-08-17")), "09:00-17:00"), JAKARTA, CLOCK);
 
     static Instant at(String local) {
         return LocalDateTime.parse(local).atZone(JAKARTA).toInstant();
@@ -56,23 +57,23 @@ class BusinessCalendarTest {
         assertThat(shipped).contains(LocalDate.parse("2026-08-17"), LocalDate.parse("2026-12-25"), LocalDate.parse("2026-12-24"),
             LocalDate.parse("2027-01-01"), LocalDate.parse("2027-08-17"));
         BusinessCalendar indonesia = new BusinessCalendar(new CalendarSettings(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), null, "09:00-17:00"),
-            JAKARTA);
+            JAKARTA, CLOCK);
         assertThat(indonesia.isBusinessDay(LocalDate.parse("2026-12-25"))).isFalse();
         assertThat(indonesia.isBusinessDay(LocalDate.parse("2026-12-23"))).isTrue();
     }
 
     @Test
     void allDayAndNoDaysOffIsPlainTime() {
-        BusinessCalendar always = new BusinessCalendar(new CalendarSettings(Set.of(), List.of(), "00:00-24:00"), JAKARTA);
+        BusinessCalendar always = new BusinessCalendar(new CalendarSettings(Set.of(), List.of(), "00:00-24:00"), JAKARTA, CLOCK);
         assertThat(always.addBusinessTime(at("2026-12-05T23:30"), Duration.ofHours(1))).isEqualTo(at("2026-12-06T00:30"));
         assertThat(always.addBusinessTime(at("2026-12-05T23:30"), Duration.ofDays(2))).isEqualTo(at("2026-12-07T23:30"));
     }
 
     @Test
     void businessHoursMustReadLikeARange() {
-        assertThatThrownBy(() -> new BusinessCalendar(new CalendarSettings(Set.of(), List.of(), "9 to 5"), JAKARTA))
+        assertThatThrownBy(() -> new BusinessCalendar(new CalendarSettings(Set.of(), List.of(), "9 to 5"), JAKARTA, CLOCK))
             .hasMessageContaining("09:00-17:00");
-        assertThatThrownBy(() -> new BusinessCalendar(new CalendarSettings(Set.of(), List.of(), "17:00-09:00"), JAKARTA))
+        assertThatThrownBy(() -> new BusinessCalendar(new CalendarSettings(Set.of(), List.of(), "17:00-09:00"), JAKARTA, CLOCK))
             .hasMessageContaining("close after it opens");
     }
 }
