@@ -63,6 +63,7 @@ class AuthorizationMatrixTest extends ProcessTest {
 
         List<Operation> operations = List.of(
             new Operation("POST /api/signals", Set.of("intake"), http -> http.postJson("/api/signals", "{}")),
+            new Operation("POST /api/email-events", Set.of("intake"), http -> http.postJson("/api/email-events", "{\"type\":\"opened\"}")),
             new Operation("POST /api/contacts/import", Set.of("intake", "marketing", "admin"),
                 http -> http.postMultipart("/api/contacts/import", Map.of(), "file", "c.csv", csv)),
             new Operation("GET /api/contacts/imports/{id}", Set.of("intake", "marketing", "admin"),
