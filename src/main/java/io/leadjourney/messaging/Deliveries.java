@@ -22,8 +22,11 @@ public class Deliveries {
     public record SentMessage(String id, PersonId person, String template, Channel channel, String processInstanceId) {
     }
 
-    /** Delivery states, furthest last; BOUNCED, COMPLAINED and FAILED end the line. */
-    public enum Delivery { SENT, DELIVERED, READ, OPENED, CLICKED, BOUNCED, COMPLAINED, FAILED }
+    /**
+     * Delivery states, furthest last; BOUNCED, COMPLAINED and FAILED end the line. HELD: WhatsApp's marketing limit held
+     * the message back and it goes out again (its new id then moves it on).
+     */
+    public enum Delivery { SENT, HELD, DELIVERED, READ, OPENED, CLICKED, BOUNCED, COMPLAINED, FAILED }
 
     private final JdbcClient jdbc;
     private final Clock clock;

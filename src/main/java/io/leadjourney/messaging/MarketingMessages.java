@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -98,6 +99,41 @@ public class MarketingMessages {
             }
         }
         return new SendOutcome.Sent(messageId, false);
+    }
+
+    /**
+     * Meta held a WhatsApp marketing message back for its per-user marketing limit (error 131049): it goes out again
+     * after 24 hours, checked like a first send; it is no failure and does not count against the weekly cap meanwhile.
+     */
+    public void deferForMarketingLimit(Deliveries.SentMessage message, String detail) {
+        outbox.retryLater(message.id(), clock.instant().plus(MARKETING_LIMIT_WAIT), "held back by WhatsApp's marketing limit: " + detail);
+    }
+
+    static final java.time.Duration MARKETING_LIMIT_WAIT = java.time.Duration.ofHours(24);
+
+    /** Sends again the held-back messages whose retry is due, with every check of a first send; returns how many it handled. */
+    int resendDue(int max) {
+        Instant now = clock.instant();
+        List<Outbox.Retry> due = outbox.claimRetries(now, max);
+        for (Outbox.Retry retry : due) {
+            MessageOrder order = retry.order();
+            Person person = people.find(order.person()).orElse(null);
+            String refusal = person == null ? "no such person" : refusal(person, order.channel());
+            if (refusal != null) {
+                outbox.retried(retry.id(), Outbox.Status.SKIPPED, null, null, refusal);
+                continue;
+            }
+            ZoneId zone = zone(person);
+            Optional<Instant> later = policy.nextWindowOpening(now, zone, order.anyDay())
+                .or(() -> policy.capFreesAt(now, outbox.marketingSentSince(person.id().value(), now.minus(SendPolicy.CAP_PERIOD))));
+            if (later.isPresent()) {
+                outbox.retried(retry.id(), Outbox.Status.RETRY, later.get(), null, "held back by WhatsApp's marketing limit; waits for the send window or the cap");
+                continue;
+            }
+            String id = whatsApp.sendTemplate(person.phone(), order.template(), language(person), firstName(person));
+            outbox.retried(retry.id(), Outbox.Status.SENT, null, id, "WhatsApp template " + order.template() + ", again after WhatsApp's marketing limit");
+        }
+        return due.size();
     }
 
     private void sendEmail(MessageOrder order, Person person, String messageId, Map<String, Object> variables) {

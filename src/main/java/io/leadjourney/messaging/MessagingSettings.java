@@ -29,9 +29,12 @@ public record MessagingSettings(
                          @DefaultValue("Jl. Contoh No. 1, Jakarta 10110, Indonesia") String postalAddress) {
     }
 
-    /** WhatsApp Cloud API: POST {baseUrl}/{phoneNumberId}/messages with a bearer token. */
+    /**
+     * WhatsApp Cloud API: POST {baseUrl}/{phoneNumberId}/messages with a bearer token; the webhook answers Meta's
+     * verification with {@code verifyToken} and accepts only bodies signed with {@code appSecret}.
+     */
     public record WhatsApp(@DefaultValue("https://graph.facebook.com/v21.0") String baseUrl, @DefaultValue("") String token,
-                           @DefaultValue("") String phoneNumberId) {
+                           @DefaultValue("") String phoneNumberId, @DefaultValue("") String verifyToken, @DefaultValue("") String appSecret) {
         public boolean configured() {
             return !token.isBlank() && !phoneNumberId.isBlank();
         }

@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 class Outbox {
 
-    enum Status { SENT, SKIPPED }
+    enum Status { SENT, SKIPPED, RETRY }
 
     enum Kind { MARKETING, TRANSACTIONAL }
 
@@ -62,6 +62,33 @@ class Outbox {
                 insert(order, kind, Status.SENT, detail, messageId, recipient, now());
             }
         });
+    }
+
+    /** A sent message to send again at {@code at} (WhatsApp's marketing limit held it back). */
+    void retryLater(String id, Instant at, String reason) {
+        jdbc.sql("update lj_message set status = ?, retry_at = ?, detail = ? where id = ? and status = ?")
+            .params(Status.RETRY.name(), at.atOffset(ZoneOffset.UTC), truncate(reason), id, Status.SENT.name()).update();
+    }
+
+    /** Messages whose retry is due, locked for this node (others skip them). */
+    List<Retry> claimRetries(Instant now, int max) {
+        return jdbc.sql("select id, person_id, process_instance_id, step_key, template, channel from lj_message where status = ? and retry_at <= ? "
+                + "order by retry_at fetch first " + max + " rows only for update skip locked")
+            .params(Status.RETRY.name(), now.atOffset(ZoneOffset.UTC))
+            .query((rs, row) -> new Retry(rs.getString("id"), new MessageOrder(io.leadjourney.people.PersonId.of(rs.getString("person_id")),
+                rs.getString("process_instance_id"), rs.getString("step_key"), rs.getString("template"),
+                io.leadjourney.people.Channel.valueOf(rs.getString("channel")))))
+            .list();
+    }
+
+    record Retry(String id, MessageOrder order) {
+    }
+
+    void retried(String id, Status status, Instant retryAt, String messageId, String detail) {
+        jdbc.sql("update lj_message set status = ?, retry_at = ?, message_id = coalesce(?, message_id), detail = ?, "
+                + "sent_at = case when ? = 'SENT' then ? else sent_at end where id = ?")
+            .params(status.name(), retryAt == null ? null : retryAt.atOffset(ZoneOffset.UTC), messageId, truncate(detail), status.name(), now(), id)
+            .update();
     }
 
     /** When the person's marketing messages of the last seven days went out (for the weekly cap, across all journeys). */

@@ -36,6 +36,7 @@ class WhatsAppTest extends ProcessTest {
 
     static final List<Captured> REQUESTS = new CopyOnWriteArrayList<>();
     static final AtomicInteger STATUS = new AtomicInteger(200);
+    static final AtomicInteger SENT = new AtomicInteger();
     static final HttpServer CLOUD_API = start();
 
     static HttpServer start() {
@@ -46,7 +47,8 @@ class WhatsAppTest extends ProcessTest {
                 REQUESTS.add(new Captured(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"), new ObjectMapper().readTree(body)));
                 byte[] answer = (STATUS.get() == 200
-                    ? "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],\"messages\":[{\"id\":\"wamid.TEST123\"}]}"
+                    ? "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],\"messages\":[{\"id\":\"wamid.TEST"
+                        + SENT.incrementAndGet() + "\"}]}"
                     : "{\"error\":{\"message\":\"Service temporarily unavailable\",\"code\":2}}").getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(STATUS.get(), answer.length);
@@ -115,7 +117,7 @@ class WhatsAppTest extends ProcessTest {
         assertThat(body.at("/template/components/0/parameters/0/type").asText()).isEqualTo("text");
         assertThat(body.at("/template/components/0/parameters/0/text").asText()).isEqualTo("Rina");
         assertThat(jdbc.sql("select message_id from lj_message where person_id = ? and status = 'SENT'").param(personId).query(String.class).single())
-            .isEqualTo("wamid.TEST123");
+            .isEqualTo("wamid.TEST" + SENT.get());
     }
 
     @Test
@@ -155,5 +157,41 @@ class WhatsAppTest extends ProcessTest {
         assertThat(REQUESTS).hasSize(1);
         assertThat(Map.of("status", jdbc.sql("select status from lj_message where person_id = ?").param(personId).query(String.class).single()))
             .containsEntry("status", "SENT");
+    }
+
+    @Autowired
+    WhatsAppRetries retries;
+
+    @Test
+    void aMessageHeldBackByWhatsAppsMarketingLimitGoesOutAgainAfter24HoursAndIsNoFailure() {
+        String personId = consumer(mobile(), true);
+        ProcessInstance journey = journey(personId);
+        runDueJobs(journey);
+        String wamid = jdbc.sql("select message_id from lj_message where person_id = ?").param(personId).query(String.class).single();
+        String status = """
+            {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp",
+              "statuses":[{"id":"%s","status":"failed","timestamp":"1","recipient_id":"x","errors":[{"code":131049,
+              "title":"This message was not delivered to maintain healthy ecosystem engagement."}]}]}}]}]}
+            """.formatted(wamid);
+        java.net.http.HttpResponse<String> answer = http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/api/whatsapp/webhook")).header("Content-Type", "application/json")
+            .header("X-Hub-Signature-256", io.leadjourney.support.WhatsAppSignature.sign(status, io.leadjourney.support.WhatsAppSignature.TEST_APP_SECRET))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(status)).build());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+
+        assertThat(jdbc.sql("select status, delivery from lj_message where person_id = ? and retry_at is not null").param(personId)
+            .query((rs, row) -> rs.getString(1) + " " + rs.getString(2)).single()).isEqualTo("RETRY HELD");
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(journey.getId()).count()).as("no failure").isZero();
+        REQUESTS.clear();
+        assertThat(retries.resend(50)).as("not before 24 hours").isZero();
+        assertThat(REQUESTS).isEmpty();
+
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+            org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(java.time.Duration.ofHours(24).plusMinutes(1))));
+        assertThat(retries.resend(50)).isEqualTo(1);
+
+        assertThat(REQUESTS).hasSize(1);
+        assertThat(jdbc.sql("select status, message_id from lj_message where person_id = ?").param(personId)
+            .query((rs, row) -> rs.getString(1) + " " + rs.getString(2)).single()).isEqualTo("SENT wamid.TEST" + SENT.get());
     }
 }

@@ -64,6 +64,9 @@ class AuthorizationMatrixTest extends ProcessTest {
         List<Operation> operations = List.of(
             new Operation("POST /api/signals", Set.of("intake"), http -> http.postJson("/api/signals", "{}")),
             new Operation("POST /api/email-events", Set.of("intake"), http -> http.postJson("/api/email-events", "{\"type\":\"opened\"}")),
+            new Operation("GET /api/whatsapp/webhook (without Meta's verify token)", Set.of(),
+                http -> http.get("/api/whatsapp/webhook?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1")),
+            new Operation("POST /api/whatsapp/webhook (unsigned)", Set.of(), http -> http.postJson("/api/whatsapp/webhook", "{}")),
             new Operation("POST /api/contacts/import", Set.of("intake", "marketing", "admin"),
                 http -> http.postMultipart("/api/contacts/import", Map.of(), "file", "c.csv", csv)),
             new Operation("GET /api/contacts/imports/{id}", Set.of("intake", "marketing", "admin"),

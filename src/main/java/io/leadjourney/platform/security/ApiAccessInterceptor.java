@@ -13,8 +13,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Authenticates the project's own endpoints: {@link IntakeApi} by X-Api-Key (rate-limited per key),
- * {@link AllowedGroups} by HTTP Basic against Camunda's users; an endpoint with both takes either. An /api endpoint
- * without either annotation is refused (fail closed).
+ * {@link AllowedGroups} by HTTP Basic against Camunda's users; an endpoint with both takes either; a
+ * {@link SelfAuthenticated} webhook checks its provider's signature itself. An /api endpoint without any of them is
+ * refused (fail closed).
  */
 @Component
 class ApiAccessInterceptor implements HandlerInterceptor {
@@ -40,6 +41,9 @@ class ApiAccessInterceptor implements HandlerInterceptor {
         }
         IntakeApi intake = annotation(method, IntakeApi.class);
         AllowedGroups groups = annotation(method, AllowedGroups.class);
+        if (intake == null && groups == null && annotation(method, SelfAuthenticated.class) != null) {
+            return true; // the endpoint checks the provider's signature or token itself
+        }
         if (intake == null && groups == null) {
             return !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
                 || deny(request, response, HttpStatus.FORBIDDEN, "This endpoint declares no access rule.");

@@ -36,6 +36,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.CONFLICT, e.getMessage(), request));
     }
 
+    @ExceptionHandler(NotAllowedException.class)
+    ResponseEntity<ProblemDetail> notAllowed(NotAllowedException e, HttpServletRequest request) {
+        return respond(problem(e.unauthenticated() ? HttpStatus.UNAUTHORIZED : HttpStatus.FORBIDDEN, e.getMessage(), request));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
         return respond(problem(HttpStatus.NOT_FOUND, e.getMessage(), request));
