@@ -61,14 +61,16 @@ public class MarketingMessages {
         return outcome;
     }
 
-    private SendOutcome decideAndSend(MessageOrder order) {
-        Optional<Outbox.Row> earlier = outbox.find(order);
+    private SendOutcome decideAndSend(MessageOrder wanted) {
+        Optional<Outbox.Row> earlier = outbox.find(wanted);
         if (earlier.isPresent()) {
             return Outbox.Status.SENT.name().equals(earlier.get().status())
                 ? new SendOutcome.Sent(earlier.get().messageId(), true)
                 : new SendOutcome.Skipped(earlier.get().detail());
         }
-        Person person = people.find(order.person()).orElseThrow(() -> new IllegalStateException("no person " + order.person()));
+        Person person = people.find(wanted.person()).orElseThrow(() -> new IllegalStateException("no person " + wanted.person()));
+        MessageOrder order = emailInstead(wanted, person) ? new MessageOrder(wanted.person(), wanted.processInstanceId(), wanted.stepKey(),
+            wanted.template(), Channel.EMAIL, wanted.anyDay()) : wanted;
 
         String refusal = refusal(person, order.channel());
         if (refusal != null) {
@@ -149,6 +151,12 @@ public class MarketingMessages {
         headers.put("X-Lead-Journey-Template", order.template());
         email.send(new EmailSender.Email(person.email(), person.name(), message.subject(), text, html, messageId, headers));
         outbox.sent(order, Outbox.Kind.MARKETING, messageId, person.email(), message.subject());
+    }
+
+    /** WhatsApp is not set up here: a person who may get email gets the step's email version rather than nothing. */
+    private boolean emailInstead(MessageOrder order, Person person) {
+        return order.channel() == Channel.WHATSAPP && !whatsApp.configured() && refusal(person, Channel.EMAIL) == null
+            && templates.textExists(order.template(), language(person));
     }
 
     /** Why the person must not get marketing on the channel, or null when they may. */

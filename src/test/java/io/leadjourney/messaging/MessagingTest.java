@@ -347,4 +347,29 @@ class MessagingTest extends ProcessTest {
         assertThat(EmailSender.singleLine("Rina\r\nBcc: x@evil.example")).isEqualTo("Rina Bcc: x@evil.example");
         assertThat(EmailSender.singleLine("Subject\u2028Injected")).isEqualTo("Subject Injected");
     }
+
+    @Test
+    void withoutWhatsAppSetUpAPersonWhoMayGetEmailGetsTheEmailVersionInstead() {
+        String email = newEmail("nowa");
+        String phone = "0813" + String.format("%08d", (long) (Math.random() * 100_000_000L));
+        String personId = intake.receive(io.leadjourney.platform.security.Caller.intake("test"), new io.leadjourney.intake.SignalRequest(
+            "form_submitted", email, phone, "Rina Wijaya", null, null, null, "instagram", "id", null,
+            new io.leadjourney.intake.SignalRequest.ConsentStatement(true, true, "ig-form-v1"), null, null), null).personId();
+        ProcessInstance journey = journey(personId);
+        assertThat(runtime.getVariable(journey.getId(), "channel")).as("the table chose WhatsApp").isEqualTo("WHATSAPP");
+
+        runDueJobs(journey);
+
+        assertThat(mailTo(email)).hasSize(1);
+        assertThat(jdbc.sql("select channel || ' ' || status from lj_message where person_id = ?").param(personId).query(String.class).single())
+            .isEqualTo("EMAIL SENT");
+        // someone with WhatsApp consent only still gets nothing: no email consent to fall back on
+        String waOnly = intake.receive(io.leadjourney.platform.security.Caller.intake("test"), new io.leadjourney.intake.SignalRequest(
+            "form_submitted", newEmail("waonly"), "0813" + String.format("%08d", (long) (Math.random() * 100_000_000L)), "Rina Wijaya", null, null,
+            null, "instagram", "id", null, new io.leadjourney.intake.SignalRequest.ConsentStatement(null, true, "ig-form-v1"), null, null), null)
+            .personId();
+        runDueJobs(journey(waOnly));
+        assertThat(jdbc.sql("select detail from lj_message where person_id = ?").param(waOnly).query(String.class).single())
+            .isEqualTo("WhatsApp is not configured");
+    }
 }
