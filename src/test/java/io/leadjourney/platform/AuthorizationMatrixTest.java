@@ -84,6 +84,7 @@ class AuthorizationMatrixTest extends ProcessTest {
             new Operation("GET /api/journeys/migrations", Set.of("marketing", "auditor", "admin"), http -> http.get("/api/journeys/migrations")),
             new Operation("POST /api/decisions/{key}/preview", Set.of("marketing", "admin"),
                 http -> http.post("/api/decisions/lead-qualification/preview", "application/xml", table)),
+            new Operation("GET /api/audiences/export", Set.of("marketing", "admin"), http -> http.get("/api/audiences/export")),
             new Operation("GET /api/insight/funnel", Set.of("manager", "marketing", "auditor", "admin"), http -> http.get("/api/insight/funnel")),
             new Operation("GET /insight/funnel", Set.of("manager", "marketing", "auditor", "admin"), http -> http.get("/insight/funnel")),
             new Operation("GET /api/sales/availability", Set.of("sales", "manager", "admin"), http -> http.get("/api/sales/availability")),
