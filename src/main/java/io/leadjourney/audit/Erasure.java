@@ -109,6 +109,7 @@ public class Erasure {
         jdbc.sql("delete from lj_consent where person_id = ?").param(id.value()).update();
         jdbc.sql("update lj_signal set attributes = null where person_id = ?").param(id.value()).update();
         jdbc.sql("update lj_message set recipient = null, detail = null where person_id = ?").param(id.value()).update();
+        jdbc.sql("update lj_delivery_event set detail = null where person_id = ?").param(id.value()).update();
         for (String identity : identifiers(person)) {
             jdbc.sql("delete from lj_import_error where message like ?").param("%" + identity + "%").update();
         }

@@ -37,6 +37,8 @@ public abstract class ErasureContract extends ProcessTest {
             Map.of("estimatedValue", 50_000_000)), null).personId();
         ProcessInstance journey = journey(personId);
         runDueJobs(journey);
+        assertThat(intake().postJson("/api/email-events", "{\"type\":\"bounced\",\"email\":\"" + email + "\",\"hard\":false,"
+            + "\"detail\":\"452 4.2.2 mailbox of " + email + " is full\"}").statusCode()).isEqualTo(202);
         signal("demo_requested", email);
         var followUp = taskOf(journey, "UserTask_FollowUp");
         tasks.createComment(followUp.getId(), followUp.getProcessInstanceId(), "Called " + email + " / " + e164);

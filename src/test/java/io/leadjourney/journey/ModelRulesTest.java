@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadjourney.journey.models.DeclaredVariables;
 import io.leadjourney.journey.models.ModelChecks;
 import io.leadjourney.journey.models.ModelEnvironment;
 import io.leadjourney.journey.models.ModelProblem;
@@ -115,6 +116,21 @@ class ModelRulesTest {
             @Override
             public Optional<byte[]> deployedForm(String formId) {
                 return Optional.empty();
+            }
+
+            @Override
+            public Set<String> declaredVariables() {
+                Set<String> names = new HashSet<>();
+                beans.values().stream().filter(DeclaredVariables.class::isAssignableFrom).forEach(type -> {
+                    try {
+                        java.lang.reflect.Constructor<?> constructor = type.getDeclaredConstructor();
+                        constructor.setAccessible(true);
+                        names.addAll(((DeclaredVariables) constructor.newInstance()).processVariables());
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(type + " declares variables and needs no constructor arguments", e);
+                    }
+                });
+                return names;
             }
         };
     }

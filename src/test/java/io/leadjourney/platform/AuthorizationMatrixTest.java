@@ -60,6 +60,9 @@ class AuthorizationMatrixTest extends ProcessTest {
             .replaceAll(".*\"importId\":\"([^\"]+)\".*", "$1");
         String unsubscribeToken = people.find(io.leadjourney.people.PersonId.parse(nobodysPerson).orElseThrow()).orElseThrow().unsubscribeToken();
         Set<String> everyone = Set.copyOf(ROLES);
+        String broadcast = http().as("marketing", "demo").postJson("/api/broadcasts", "{\"name\":\"matrix\",\"channel\":\"EMAIL\","
+            + "\"template\":\"webinar-invite\",\"segment\":{\"sources\":[\"matrix-nobody\"]},\"sendAt\":\"" + now().plusDays(1) + "\"}")
+            .body().replaceAll(".*\"broadcastId\":\"([^\"]+)\".*", "$1");
 
         List<Operation> operations = List.of(
             new Operation("POST /api/signals", Set.of("intake"), http -> http.postJson("/api/signals", "{}")),
@@ -84,6 +87,10 @@ class AuthorizationMatrixTest extends ProcessTest {
             new Operation("GET /api/journeys/migrations", Set.of("marketing", "auditor", "admin"), http -> http.get("/api/journeys/migrations")),
             new Operation("POST /api/decisions/{key}/preview", Set.of("marketing", "admin"),
                 http -> http.post("/api/decisions/lead-qualification/preview", "application/xml", table)),
+            new Operation("POST /api/broadcasts", Set.of("marketing", "admin"), http -> http.postJson("/api/broadcasts", "{}")),
+            new Operation("GET /api/broadcasts/{id}", Set.of("marketing", "admin"), http -> http.get("/api/broadcasts/" + broadcast)),
+            new Operation("POST /api/broadcasts/{id}/cancel", Set.of("marketing", "admin"),
+                http -> http.postJson("/api/broadcasts/" + broadcast + "/cancel", "{}")),
             new Operation("GET /api/audiences/export", Set.of("marketing", "admin"), http -> http.get("/api/audiences/export")),
             new Operation("GET /api/insight/funnel", Set.of("manager", "marketing", "auditor", "admin"), http -> http.get("/api/insight/funnel")),
             new Operation("GET /insight/funnel", Set.of("manager", "marketing", "auditor", "admin"), http -> http.get("/insight/funnel")),

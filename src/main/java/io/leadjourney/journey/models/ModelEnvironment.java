@@ -2,6 +2,7 @@ package io.leadjourney.journey.models;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** What the checks need to know about the running service and the models already deployed. */
 public interface ModelEnvironment {
@@ -18,6 +19,11 @@ public interface ModelEnvironment {
 
     /** Decision key -> the XML of its latest deployed version. */
     Map<String, byte[]> deployedDecisions();
+
+    /** Variables other features' models read (see {@link DeclaredVariables}); none by default. */
+    default Set<String> declaredVariables() {
+        return Set.of();
+    }
 
     /** The JSON of the latest deployed version of a Camunda Form. */
     Optional<byte[]> deployedForm(String formId);

@@ -88,6 +88,7 @@ final class ModelWorld {
 
     private Set<String> collectVariables() {
         Set<String> names = new HashSet<>(JourneyContracts.journeyVariables());
+        names.addAll(environment.declaredVariables());
         for (BpmnModelInstance model : new HashSet<>(processes.values())) {
             definedNames(model.getDocument().getRootElement(), names);
         }

@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import io.leadjourney.journey.models.DeclaredVariables;
 import io.leadjourney.journey.models.ModelChecks;
 import io.leadjourney.journey.models.ModelEnvironment;
 import io.leadjourney.journey.models.ModelProblem;
@@ -101,6 +104,13 @@ public class ModelCheckPlugin extends AbstractProcessEnginePlugin {
     private final class Environment implements ModelEnvironment {
 
         private final RepositoryService repository = configuration.getRepositoryService();
+
+        @Override
+        public Set<String> declaredVariables() {
+            Set<String> names = new HashSet<>();
+            spring.getBeanProvider(DeclaredVariables.class).forEach(declared -> names.addAll(declared.processVariables()));
+            return names;
+        }
 
         @Override
         public Optional<Class<?>> bean(String name) {

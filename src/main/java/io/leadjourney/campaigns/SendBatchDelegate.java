@@ -1,0 +1,71 @@
+package io.leadjourney.campaigns;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+
+import io.leadjourney.journey.SideEffect;
+import io.leadjourney.messaging.MarketingMessages;
+import io.leadjourney.messaging.MessageOrder;
+import io.leadjourney.messaging.SendOutcome;
+import io.leadjourney.people.Channel;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * broadcast.bpmn "Send a batch": the next recipients that are due, each checked and sent like a journey's message. A
+ * person outside their send window or over the weekly cap waits (their row is due again then); the job's own
+ * transaction holds one batch only. A send failure fails the job: its retry finds what went out in the outbox and
+ * does not send it again.
+ */
+@Component
+@SideEffect
+class SendBatchDelegate implements JavaDelegate {
+
+    static final String MORE_DUE_NOW = "BATCH";
+    static final String LATER = "WAIT";
+    static final String DONE = "DONE";
+
+    private final BroadcastRepository repository;
+    private final MarketingMessages messages;
+    private final Clock clock;
+    private final int batchSize;
+
+    SendBatchDelegate(BroadcastRepository repository, MarketingMessages messages, Clock clock,
+                      @Value("${journey.broadcasts.batch-size:200}") int batchSize) {
+        this.repository = repository;
+        this.messages = messages;
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String id = BroadcastVariables.BROADCAST_ID.from(execution);
+        BroadcastRepository.Broadcast broadcast = repository.find(id).orElseThrow(() -> new IllegalStateException("no broadcast " + id));
+        Channel channel = Channel.valueOf(broadcast.channel());
+        Instant now = clock.instant();
+        for (BroadcastRepository.Recipient recipient : repository.claimDue(id, now, batchSize)) {
+            MessageOrder order = new MessageOrder(recipient.person(), execution.getProcessInstanceId(), Broadcasts.stepKey(id), recipient.template(),
+                channel);
+            SendOutcome outcome = messages.send(order);
+            if (outcome instanceof SendOutcome.Deferred deferred) {
+                repository.outcome(id, recipient.person(), BroadcastRepository.RecipientStatus.PENDING, deferred.reason(), deferred.until());
+            } else if (outcome instanceof SendOutcome.Skipped skipped) {
+                repository.outcome(id, recipient.person(), BroadcastRepository.RecipientStatus.SKIPPED, skipped.reason(), null);
+            } else {
+                repository.outcome(id, recipient.person(), BroadcastRepository.RecipientStatus.SENT, null, null);
+            }
+        }
+        if (repository.anyDue(id, now)) {
+            BroadcastVariables.NEXT.set(execution, MORE_DUE_NOW);
+        } else {
+            repository.nextDue(id).ifPresentOrElse(due -> {
+                BroadcastVariables.NEXT.set(execution, LATER);
+                BroadcastVariables.NEXT_DUE.set(execution, Date.from(due.toInstant()));
+            }, () -> BroadcastVariables.NEXT.set(execution, DONE));
+        }
+    }
+}
