@@ -35,7 +35,8 @@ public class FunnelReport {
 
     public record Funnel(LocalDate from, LocalDate to, String source, int people, List<StageFigures> stages, int won, int lost,
                          Map<String, Integer> lossReasons, int disqualified, Map<String, Integer> disqualifyReasons,
-                         Map<String, Map<String, Integer>> reachedBySource, Map<String, Map<String, Integer>> byMonth) {
+                         Map<String, Map<String, Integer>> reachedBySource, Map<String, Map<String, Integer>> byMonth,
+                         List<Experiments.Experiment> experiments) {
     }
 
     private record Change(String personId, Stage to, OffsetDateTime at) {
@@ -149,7 +150,18 @@ public class FunnelReport {
             }
         }
         return new Funnel(from, to, source, current.size(), stages, outcomes[0], outcomes[1], lossReasons, disqualifiedBecause.size(),
-            disqualifyReasons, reachedBySource, byMonth);
+            disqualifyReasons, reachedBySource, byMonth, experiments(population, params, changes));
+    }
+
+    private List<Experiments.Experiment> experiments(String population, List<Object> params, Map<String, List<Change>> changes) {
+        List<Experiments.Sent> sent = jdbc.sql("select person_id, template, min(sent_at) from lj_message where kind = 'MARKETING' and status = 'SENT' "
+                + "and person_id in (" + population + ") group by person_id, template")
+            .params(params)
+            .query((rs, row) -> new Experiments.Sent(rs.getString(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)))
+            .list();
+        Map<String, List<Experiments.Reached>> reached = new HashMap<>();
+        changes.forEach((person, path) -> reached.put(person, path.stream().map(change -> new Experiments.Reached(change.to(), change.at())).toList()));
+        return Experiments.of(sent, reached);
     }
 
     private static Double median(List<Long> minutes) {

@@ -6,6 +6,7 @@ import static io.leadjourney.journey.JourneyVariables.SEND_ON_DAYS_OFF;
 import static io.leadjourney.journey.JourneyVariables.TEMPLATE;
 
 import io.leadjourney.messaging.MarketingMessages;
+import io.leadjourney.messaging.MessageCatalogue;
 import io.leadjourney.messaging.MessageOrder;
 import io.leadjourney.messaging.SendOutcome;
 import io.leadjourney.people.Channel;
@@ -27,9 +28,11 @@ import org.springframework.stereotype.Component;
 class SendMessageDelegate implements JavaDelegate {
 
     private final MarketingMessages messages;
+    private final MessageCatalogue catalogue;
 
-    SendMessageDelegate(MarketingMessages messages) {
+    SendMessageDelegate(MarketingMessages messages, MessageCatalogue catalogue) {
         this.messages = messages;
+        this.catalogue = catalogue;
     }
 
     @Override
@@ -40,8 +43,12 @@ class SendMessageDelegate implements JavaDelegate {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("channel '" + CHANNEL.from(execution) + "' is not EMAIL or WHATSAPP");
         }
-        MessageOrder order = new MessageOrder(PersonId.of(PERSON_ID.from(execution)), execution.getProcessInstanceId(),
-            stepKey(execution, TEMPLATE.from(execution)), TEMPLATE.from(execution), channel, SEND_ON_DAYS_OFF.from(execution, false));
+        PersonId person = PersonId.of(PERSON_ID.from(execution));
+        String template = TEMPLATE.from(execution);
+        // an email step with A/B variants sends the person's version of it (the outbox records which)
+        String version = channel == Channel.EMAIL ? catalogue.versionFor(person, template) : template;
+        MessageOrder order = new MessageOrder(person, execution.getProcessInstanceId(), stepKey(execution, template), version, channel,
+            SEND_ON_DAYS_OFF.from(execution, false));
         if (messages.send(order) instanceof SendOutcome.Deferred deferred) {
             throw new JobDeferral(deferred.until(), deferred.reason());
         }

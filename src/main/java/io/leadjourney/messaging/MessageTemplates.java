@@ -21,6 +21,8 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
 class MessageTemplates {
 
     static final String DEFAULT_LANGUAGE = "id";
+    /** The languages messages are written in (a person's language is one of them). */
+    static final java.util.List<String> LANGUAGES = java.util.List.of("id", "en");
     private static final String SUBJECT = "Subject:";
 
     record Rendered(String subject, String text, String html) {
@@ -28,13 +30,72 @@ class MessageTemplates {
 
     private static final long CHECK_AGAIN_AFTER_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
 
+    /** Separates a template from its A/B variant: messages/lead-education-1~b.id.txt is variant "b" of lead-education-1. */
+    static final String VARIANT_SEPARATOR = "~";
+
     private final TemplateEngine text;
     private final TemplateEngine html;
+    private final String dir;
     private final java.util.Map<String, Existence> existence = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, Variants> variants = new java.util.concurrent.ConcurrentHashMap<>();
 
     MessageTemplates(MessagingSettings settings) {
-        this.text = engine(TemplateMode.TEXT, ".txt", settings.messages().dir());
-        this.html = engine(TemplateMode.HTML, ".html", settings.messages().dir());
+        this.dir = settings.messages().dir();
+        this.text = engine(TemplateMode.TEXT, ".txt", dir);
+        this.html = engine(TemplateMode.HTML, ".html", dir);
+    }
+
+    /**
+     * The A/B variants of a template, sorted: the names {@code v} of every {@code <template>~<v>.<language>.txt} that
+     * exists in each language the template itself exists in (a variant missing a language is no variant). Looked up
+     * again after a minute, like the templates, so a variant dropped into journey.messages.dir starts within a minute.
+     */
+    java.util.List<String> variants(String template) {
+        long now = System.nanoTime();
+        Variants known = variants.get(template);
+        if (known != null && now - known.checkedAt() < CHECK_AGAIN_AFTER_NANOS) {
+            return known.names();
+        }
+        java.util.List<String> names = lookUpVariants(template);
+        variants.put(template, new Variants(names, now));
+        return names;
+    }
+
+    private record Variants(java.util.List<String> names, long checkedAt) {
+    }
+
+    private java.util.List<String> lookUpVariants(String template) {
+        java.util.regex.Pattern file = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(template + VARIANT_SEPARATOR)
+            + "([a-z0-9]+)\\.[a-z]{2}\\.txt");
+        java.util.Set<String> candidates = new java.util.TreeSet<>();
+        java.util.function.Consumer<String> offer = name -> {
+            java.util.regex.Matcher variant = file.matcher(name);
+            if (variant.matches()) {
+                candidates.add(variant.group(1));
+            }
+        };
+        if (dir != null && !dir.isBlank() && java.nio.file.Files.isDirectory(java.nio.file.Path.of(dir))) {
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(dir))) {
+                files.map(path -> path.getFileName().toString()).forEach(offer);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        try {
+            for (org.springframework.core.io.Resource resource : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+                .getResources("classpath*:messages/" + template + VARIANT_SEPARATOR + "*.txt")) {
+                if (resource.getFilename() != null) {
+                    offer.accept(resource.getFilename());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.util.List<String> languages = LANGUAGES.stream().filter(language -> textExists(template, language)).toList();
+        candidates.remove("a"); // "a" names the template itself
+        return candidates.stream()
+            .filter(variant -> !languages.isEmpty() && languages.stream().allMatch(language -> textExists(template + VARIANT_SEPARATOR + variant, language)))
+            .toList();
     }
 
     Rendered render(String template, String language, Map<String, Object> variables) {
