@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.messaging.Deliveries;
 import io.leadjourney.messaging.Deliveries.Delivery;
 import io.leadjourney.messaging.MarketingMessages;
+import io.leadjourney.messaging.WhatsAppTemplates;
 import io.leadjourney.messaging.MessagingSettings;
 import io.leadjourney.people.Channel;
 import io.leadjourney.people.ConsentVia;
@@ -60,9 +61,11 @@ public class WhatsAppWebhook {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ObjectMapper json;
+    private final WhatsAppTemplates templates;
 
     WhatsAppWebhook(MessagingSettings settings, SignalIntake signals, PeopleService people, Deliveries deliveries, MarketingMessages marketing,
-                    TransactionTemplate transaction, Clock clock, ObjectMapper json) {
+                    TransactionTemplate transaction, Clock clock, ObjectMapper json, WhatsAppTemplates templates) {
+        this.templates = templates;
         this.marketing = marketing;
         this.settings = settings.whatsapp();
         this.signals = signals;
@@ -101,6 +104,13 @@ public class WhatsAppWebhook {
         for (JsonNode entry : root.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 JsonNode value = change.path("value");
+                if ("template_category_update".equals(change.path("field").asText())) {
+                    // completed changes name the previous category; impending ones the correct one and when
+                    templates.categoryChanged(value.path("message_template_name").asText(null), value.path("message_template_language").asText(null),
+                        value.path("message_template_id").asText(null), value.path("new_category").asText(null), value.has("previous_category"),
+                        value.toString());
+                    continue;
+                }
                 Map<String, String> names = new HashMap<>();
                 value.path("contacts").forEach(contact -> names.put(contact.path("wa_id").asText(), contact.path("profile").path("name").asText(null)));
                 value.path("messages").forEach(message -> message(message, names));

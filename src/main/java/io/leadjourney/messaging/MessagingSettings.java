@@ -31,10 +31,12 @@ public record MessagingSettings(
 
     /**
      * WhatsApp Cloud API: POST {baseUrl}/{phoneNumberId}/messages with a bearer token; the webhook answers Meta's
-     * verification with {@code verifyToken} and accepts only bodies signed with {@code appSecret}.
+     * verification with {@code verifyToken} and accepts only bodies signed with {@code appSecret}. Marketing templates
+     * go to {baseUrl}/{phoneNumberId}/marketing_messages unless {@code marketingMessagesApi} is off.
      */
     public record WhatsApp(@DefaultValue("https://graph.facebook.com/v21.0") String baseUrl, @DefaultValue("") String token,
-                           @DefaultValue("") String phoneNumberId, @DefaultValue("") String verifyToken, @DefaultValue("") String appSecret) {
+                           @DefaultValue("") String phoneNumberId, @DefaultValue("") String verifyToken, @DefaultValue("") String appSecret,
+                           @DefaultValue("true") boolean marketingMessagesApi) {
         public boolean configured() {
             return !token.isBlank() && !phoneNumberId.isBlank();
         }

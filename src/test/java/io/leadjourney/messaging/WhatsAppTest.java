@@ -104,7 +104,7 @@ class WhatsAppTest extends ProcessTest {
         assertThat(REQUESTS).hasSize(1);
         Captured request = REQUESTS.get(0);
         assertThat(request.method()).isEqualTo("POST");
-        assertThat(request.path()).isEqualTo("/v21.0/1234567890/messages");
+        assertThat(request.path()).as("a marketing template: Meta's Marketing Messages API").isEqualTo("/v21.0/1234567890/marketing_messages");
         assertThat(request.authorization()).isEqualTo("Bearer test-token");
         JsonNode body = request.body();
         assertThat(body.get("messaging_product").asText()).isEqualTo("whatsapp");
@@ -193,5 +193,49 @@ class WhatsAppTest extends ProcessTest {
         assertThat(REQUESTS).hasSize(1);
         assertThat(jdbc.sql("select status, message_id from lj_message where person_id = ?").param(personId)
             .query((rs, row) -> rs.getString(1) + " " + rs.getString(2)).single()).isEqualTo("SENT wamid.TEST" + SENT.get());
+    }
+
+    private void notify(String json) {
+        java.net.http.HttpResponse<String> answer = http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                + "/api/whatsapp/webhook")).header("Content-Type", "application/json")
+            .header("X-Hub-Signature-256", io.leadjourney.support.WhatsAppSignature.sign(json, io.leadjourney.support.WhatsAppSignature.TEST_APP_SECRET))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aTemplateMetaRecategorisedAsUtilityGoesToMessagesOnceTheChangeIsCompleted() {
+        String template = "mql_education_1";
+        // impending: Meta says it will change the category; nothing changes yet
+        notify("""
+            {"object":"whatsapp_business_account","entry":[{"id":"1","time":1,"changes":[{"field":"template_category_update","value":{
+              "message_template_id":987,"message_template_name":"%s","message_template_language":"id","correct_category":"UTILITY",
+              "new_category":"MARKETING","category_update_timestamp":1}}]}]}
+            """.formatted(template));
+        assertThat(jdbc.sql("select count(*) from lj_whatsapp_template where name = ?").param(template).query(Integer.class).single()).isZero();
+
+        notify("""
+            {"object":"whatsapp_business_account","entry":[{"id":"1","time":2,"changes":[{"field":"template_category_update","value":{
+              "message_template_id":987,"message_template_name":"%s","message_template_language":"id","previous_category":"MARKETING",
+              "new_category":"UTILITY"}}]}]}
+            """.formatted(template));
+        assertThat(jdbc.sql("select category from lj_whatsapp_template where name = ? and language = 'id'").param(template).query(String.class)
+            .single()).isEqualTo("UTILITY");
+
+        engine.getRepositoryService().createDeployment().name("test-whatsapp-step").enableDuplicateFiltering(true)
+            .addModelInstance("test-whatsapp-step.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("test-whatsapp-step")
+                .camundaHistoryTimeToLive(1).startEvent("StartEvent_Started").sequenceFlowId("Flow_ToSend").serviceTask("ServiceTask_Send")
+                .camundaAsyncBefore().camundaFailedJobRetryTimeCycle("R3/PT1M").camundaDelegateExpression("${sendMessageDelegate}")
+                .camundaInputParameter("template", "mql-education-1").camundaInputParameter("channel", "WHATSAPP")
+                .sequenceFlowId("Flow_ToSent").endEvent("EndEvent_Sent").done())
+            .deploy();
+        REQUESTS.clear();
+        String personId = consumer(mobile(), true);
+        ProcessInstance step = runtime.startProcessInstanceByKey("test-whatsapp-step", Map.of("personId", personId));
+        runDueJobs(step);
+        assertThat(REQUESTS).singleElement().satisfies(request -> {
+            assertThat(request.body().at("/template/name").asText()).isEqualTo(template);
+            assertThat(request.path()).isEqualTo("/v21.0/1234567890/messages");
+        });
     }
 }
