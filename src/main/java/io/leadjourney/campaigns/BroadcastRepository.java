@@ -64,12 +64,19 @@ class BroadcastRepository {
     }
 
     Optional<Broadcast> find(String id) {
-        return jdbc.sql("select * from lj_broadcast where id = ?").param(id).query((rs, row) -> new Broadcast(rs.getString("id"),
-                rs.getString("name"), rs.getString("channel"), read(rs.getString("segment"), new TypeReference<>() { }),
-                read(rs.getString("variants"), new TypeReference<>() { }), rs.getObject("send_at", OffsetDateTime.class),
-                Status.valueOf(rs.getString("status")), (Integer) rs.getObject("audience"), rs.getString("process_instance_id"),
-                rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class)))
-            .optional();
+        return jdbc.sql("select * from lj_broadcast where id = ?").param(id).query(this::broadcast).optional();
+    }
+
+    /** The latest broadcasts, newest first. */
+    List<Broadcast> recent(int max) {
+        return jdbc.sql("select * from lj_broadcast order by created_at desc, id fetch first " + max + " rows only").query(this::broadcast).list();
+    }
+
+    private Broadcast broadcast(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Broadcast(rs.getString("id"), rs.getString("name"), rs.getString("channel"), read(rs.getString("segment"), new TypeReference<>() { }),
+            read(rs.getString("variants"), new TypeReference<>() { }), rs.getObject("send_at", OffsetDateTime.class),
+            Status.valueOf(rs.getString("status")), (Integer) rs.getObject("audience"), rs.getString("process_instance_id"),
+            rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class));
     }
 
     /**

@@ -41,6 +41,11 @@ public class Broadcasts {
     public record View(String broadcastId, String name, String channel, String status, Integer audience, int sent, int pending,
                        Map<String, Integer> skipped, List<VariantResult> variants, OffsetDateTime sendAt, OffsetDateTime finishedAt,
                        String createdBy) {
+
+        /** How many of the audience have been handled (sent or skipped), in percent; 0 before the segment is resolved. */
+        public int progress() {
+            return audience == null || audience == 0 ? (finishedAt == null ? 0 : 100) : (audience - pending) * 100 / audience;
+        }
     }
 
     public record VariantResult(String template, int share, int sent, int opened, int clicked, int converted) {
@@ -98,6 +103,11 @@ public class Broadcasts {
         return new View(id, broadcast.name(), broadcast.channel(), broadcast.status().name(), broadcast.audience(), sent,
             counts.getOrDefault(BroadcastRepository.RecipientStatus.PENDING.name(), 0), skipped, variants, broadcast.sendAt(),
             broadcast.finishedAt(), broadcast.createdBy());
+    }
+
+    /** The latest broadcasts with their progress, newest first. */
+    public List<View> recent(int max) {
+        return repository.recent(max).stream().map(broadcast -> view(broadcast.id())).toList();
     }
 
     /** Stops what has not gone out yet; a finished broadcast cannot be cancelled. */

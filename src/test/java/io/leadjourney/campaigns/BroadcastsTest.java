@@ -246,4 +246,31 @@ class BroadcastsTest extends ProcessTest {
         assertThat(http().as("marketing", "demo").get("/api/broadcasts/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
         assertThat(http().as("sales", "demo").postJson("/api/broadcasts", "{}").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void marketingOpsStartOneOnThePageAndWatchItGoOut() throws Exception {
+        String source = source();
+        String email = newEmail("bc.page");
+        person(email, source, true, null);
+        String form = "name=Promo+Desember&channel=EMAIL&variants=" + java.net.URLEncoder.encode("webinar-invite 60\nwebinar-invite-b 30", "UTF-8")
+            + "&stages=LEAD&sources=" + source + "&sendAt=";
+        HttpResponse<String> refused = http().as("marketing", "demo").postForm("/broadcasts", form);
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("Not started").contains("add up to 90").contains("value=\"Promo Desember\"")
+            .contains("webinar-invite-b 30");
+
+        HttpResponse<String> started = http().as("marketing", "demo").postForm("/broadcasts", form.replace("30", "40"));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+        String page = started.headers().firstValue("Location").orElseThrow();
+        String id = page.substring(page.lastIndexOf('/') + 1);
+        assertThat(http().as("marketing", "demo").get("/broadcasts/" + id).body()).contains("SCHEDULED").contains("http-equiv=\"refresh\"");
+
+        runBroadcast(id);
+
+        assertThat(mailTo(email)).hasSize(1);
+        String done = http().as("marketing", "demo").get("/broadcasts/" + id).body();
+        assertThat(done).contains("COMPLETED").contains("value=\"100\"").doesNotContain("http-equiv=\"refresh\"").doesNotContain("id=\"cancel\"");
+        assertThat(http().as("marketing", "demo").get("/broadcasts").body()).contains("Promo Desember");
+        assertThat(http().as("sales", "demo").get("/broadcasts").statusCode()).isEqualTo(403);
+    }
 }
