@@ -28,7 +28,7 @@ class ConsentTest extends ProcessTest {
     @Test
     void anImportNeverReGrantsAWithdrawnConsentAndThePersonsOwnGrantLiftsTheStop() throws Exception {
         String email = newEmail("ledger");
-        String personId = post("{\"type\":\"form_submitted\",\"email\":\"" + email + "\",\"phone\":\"+62812" + (System.nanoTime() % 10_000_000)
+        String personId = post("{\"type\":\"form_submitted\",\"email\":\"" + email + "\",\"phone\":\"+62812" + String.format("%07d", System.nanoTime() % 10_000_000)
             + "\",\"consent\":{\"email\":true,\"whatsapp\":true,\"wording\":\"web-form-v3\"}}");
         String token = jdbc.sql("select unsubscribe_token from lj_person where id = ?").param(personId).query(String.class).single();
 

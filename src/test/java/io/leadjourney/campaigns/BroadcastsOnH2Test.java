@@ -1,0 +1,4 @@
+package io.leadjourney.campaigns;
+
+class BroadcastsOnH2Test extends BroadcastsContract {
+}
