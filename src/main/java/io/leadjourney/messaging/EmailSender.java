@@ -7,21 +7,20 @@ import java.util.Map;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** Email over SMTP (Spring Mail). Addresses and headers come only from validated values; Jakarta Mail encodes them. */
+/** Email over SMTP (Spring Mail's session, connections kept per thread by {@link SmtpConnections}). Addresses and headers come only from validated values; Jakarta Mail encodes them. */
 @Component
 class EmailSender {
 
     record Email(String to, String toName, String subject, String text, String html, String messageId, Map<String, String> headers) {
     }
 
-    private final JavaMailSender mailSender;
+    private final SmtpConnections mailSender;
     private final MessagingSettings settings;
 
-    EmailSender(JavaMailSender mailSender, MessagingSettings settings) {
+    EmailSender(SmtpConnections mailSender, MessagingSettings settings) {
         this.mailSender = mailSender;
         this.settings = settings;
     }

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
  * or function outside that list (dates, {@code now()}, other inputs) are always evaluated.
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "journey.feel.memoize", havingValue = "true", matchIfMissing = true)
 class MemoizedFeel extends AbstractProcessEnginePlugin {
 
     @Override

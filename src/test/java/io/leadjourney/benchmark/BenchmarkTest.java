@@ -214,6 +214,70 @@ class BenchmarkTest {
                 + "(job executor: %s; SMTP server: %s)", sent, journeys, seconds, sent / seconds, lag.percentile(50) / 1000,
             lag.percentile(99) / 1000, jobExecutorSettings(), SMTP.isBlank() ? "embedded GreenMail" : SMTP));
         assertThat(sent).isEqualTo(journeys);
+
+        // the SMTP limit of this machine: the same number of messages of the same size, built once, sent by a bare
+        // Jakarta Mail loop per thread (one connection each, as many threads as the job executor may use) to the same sink
+        SmtpDrain bareDrain = new SmtpDrain(smtp);
+        double bare;
+        try {
+            bare = bareJakartaMail(journeys, sampleMessage());
+        } finally {
+            bareDrain.stop();
+        }
+        report(String.format("2. timer storm: bare Jakarta Mail loop, %d messages, %d threads: %.0f messages/s; the storm reached %.2f of it",
+            journeys, maxJobThreads(), bare, sent / seconds / bare));
+    }
+
+    @Autowired
+    org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
+
+    int maxJobThreads() {
+        return configuration().getJobExecutor() instanceof org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor spring
+            && spring.getTaskExecutor() instanceof org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor tasks ? tasks.getMaxPoolSize() : 16;
+    }
+
+    /** A message as large as a nurture email: the lead-education-1 text and an HTML part of the layout's size. */
+    byte[] sampleMessage() throws Exception {
+        String text = new String(getClass().getResourceAsStream("/messages/lead-education-1.id.txt").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        jakarta.mail.internet.MimeMessage message = mailSender.createMimeMessage();
+        org.springframework.mail.javamail.MimeMessageHelper helper = new org.springframework.mail.javamail.MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom("halo@leadjourney.local");
+        helper.setTo("bare@bulk.example");
+        helper.setSubject("Panduan: mengenal calon pelanggan Anda lebih baik");
+        helper.setText(text, "<!DOCTYPE html><html><body><table><tr><td>" + text.replace("\n\n", "</p><p>").repeat(2) + "</td></tr></table></body></html>");
+        message.saveChanges();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        message.writeTo(bytes);
+        return bytes.toByteArray();
+    }
+
+    double bareJakartaMail(int messages, byte[] raw) throws Exception {
+        int threads = maxJobThreads();
+        AtomicInteger left = new AtomicInteger(messages);
+        java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            running.add(pool.submit(() -> {
+                jakarta.mail.Transport transport = mailSender.getSession().getTransport("smtp");
+                transport.connect(mailSender.getHost(), mailSender.getPort(), null, null);
+                try {
+                    while (left.getAndDecrement() > 0) {
+                        jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(mailSender.getSession(),
+                            new java.io.ByteArrayInputStream(raw));
+                        transport.sendMessage(message, message.getAllRecipients());
+                    }
+                } finally {
+                    transport.close();
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> thread : running) {
+            thread.get();
+        }
+        pool.shutdown();
+        return messages / ((System.nanoTime() - start) / 1e9);
     }
 
     long sentSince(java.time.OffsetDateTime due) {

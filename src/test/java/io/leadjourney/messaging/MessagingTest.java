@@ -372,4 +372,19 @@ class MessagingTest extends ProcessTest {
         assertThat(jdbc.sql("select detail from lj_message where person_id = ?").param(waOnly).query(String.class).single())
             .isEqualTo("WhatsApp is not configured");
     }
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Test
+    void messagesSentOneAfterTheOtherShareOneSmtpConnection() {
+        double before = meters.counter("leadjourney.smtp.connections").count();
+        List<String> emails = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            emails.add(newEmail("pooled" + i));
+            runDueJobs(journey(signal("form_submitted", emails.get(i)).personId()));
+        }
+        emails.forEach(email -> assertThat(mailTo(email)).hasSize(1));
+        assertThat(meters.counter("leadjourney.smtp.connections").count() - before).as("connections opened for 5 messages").isLessThanOrEqualTo(1);
+    }
 }
