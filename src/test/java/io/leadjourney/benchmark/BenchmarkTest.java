@@ -137,7 +137,8 @@ class BenchmarkTest {
         int instances = Integer.getInteger("bench.baseline.instances", 4000);
         engine.getRepositoryService().createDeployment().name("bench-baseline").addModelInstance("bench-baseline.bpmn",
             Bpmn.createExecutableProcess("bench-baseline").camundaHistoryTimeToLive(1).startEvent("StartEvent_Started")
-                .intermediateCatchEvent("IntermediateCatchEvent_Ping").message("Bench_Ping").endEvent("EndEvent_Done").done()).deploy();
+                .sequenceFlowId("Flow_ToPing").intermediateCatchEvent("IntermediateCatchEvent_Ping").message("Bench_Ping")
+                .sequenceFlowId("Flow_ToDone").endEvent("EndEvent_Done").done()).deploy();
         double startSeconds = parallel(CLIENTS, instances, i -> engine.getRuntimeService().startProcessInstanceByKey("bench-baseline", "b" + i));
         double correlateSeconds = parallel(CLIENTS, instances,
             i -> engine.getRuntimeService().createMessageCorrelation("Bench_Ping").processInstanceBusinessKey("b" + i).correlateWithResult());
@@ -155,6 +156,7 @@ class BenchmarkTest {
         });
         report(String.format("1. intake, new people: %d signals that register a person and start a journey: %.0f/s", people, people / registerSeconds));
         long appliedBefore = applied();
+        Map<String, Long> rowsBefore = rowsWritten();
         AtomicInteger acknowledged = new AtomicInteger();
         double seconds = parallel(CLIENTS, signals, i -> {
             int person = ThreadLocalRandom.current().nextInt(people);
@@ -170,6 +172,72 @@ class BenchmarkTest {
             + "stored %d, applied by the journeys %d", acknowledged.get(), signals, seconds, rate, rate / baseline, stored, appliedNow));
         assertThat(stored).as("every acknowledged signal stored").isEqualTo(acknowledged.get());
         assertThat(appliedNow).as("every acknowledged signal applied exactly once").isEqualTo(acknowledged.get());
+
+        Map<String, Long> rows = new java.util.TreeMap<>();
+        rowsWritten().forEach((table, written) -> {
+            long delta = written - rowsBefore.getOrDefault(table, 0L);
+            if (delta > 0) {
+                rows.put(table, delta);
+            }
+        });
+        long total = rows.values().stream().mapToLong(Long::longValue).sum();
+        report(String.format("1. rows written per signal that changes no stage: %.1f (inserts, updates, deletes of all tables; by table per signal: %s)",
+            (double) total / acknowledged.get(), rows.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> String.format("%s %.1f", e.getKey(), (double) e.getValue() / acknowledged.get())).toList()));
+        pgbenchSimpleUpdate().ifPresent(tps -> report(String.format(
+            "1. pgbench simple-update, 8 clients, same server, same run: %.0f tps; intake reached %.3f of it", tps, rate / tps)));
+    }
+
+    /**
+     * Rows inserted, updated and deleted per table so far (pg_stat_user_tables). Backends report their counts at most once
+     * a second: read until two readings a second apart agree.
+     */
+    Map<String, Long> rowsWritten() {
+        Map<String, Long> previous = null;
+        for (int attempt = 0; attempt < 30; attempt++) {
+            Map<String, Long> now = new java.util.HashMap<>();
+            jdbc.sql("select relname, n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables").query(rs -> {
+                now.put(rs.getString(1).toLowerCase(), rs.getLong(2));
+            });
+            if (now.equals(previous)) {
+                return now;
+            }
+            previous = now;
+            java.util.concurrent.locks.LockSupport.parkNanos(1_500_000_000L);
+        }
+        return previous;
+    }
+
+    /** pgbench's simple-update rate (-N, 8 clients, 15 s) on a database of its own on the same server, when pgbench is installed. */
+    java.util.Optional<Double> pgbenchSimpleUpdate() throws Exception {
+        java.nio.file.Path pgbench = java.nio.file.Path.of("/usr/bin/pgbench");
+        if (!java.nio.file.Files.isExecutable(pgbench)) {
+            report("1. pgbench not installed: no database baseline in this run");
+            return java.util.Optional.empty();
+        }
+        jdbc.sql("drop database if exists leadjourney_pgbench").update();
+        jdbc.sql("create database leadjourney_pgbench").update();
+        String[] connection = {"-h", "127.0.0.1", "-p", "5432", "-U", "postgres"};
+        run(concat(new String[] {pgbench.toString(), "-i", "-q", "-s", "10"}, connection, "leadjourney_pgbench"));
+        String out = run(concat(new String[] {pgbench.toString(), "-N", "-c", "8", "-j", "2", "-T", "15"}, connection, "leadjourney_pgbench"));
+        java.util.regex.Matcher tps = java.util.regex.Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        return tps.find() ? java.util.Optional.of(Double.parseDouble(tps.group(1))) : java.util.Optional.empty();
+    }
+
+    static String[] concat(String[] command, String[] connection, String database) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(List.of(connection));
+        all.add(database);
+        return all.toArray(String[]::new);
+    }
+
+    static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
     }
 
     /** 2. A storm of due sends: journeys waiting at a nurture send that fell due together; mail delivered to SMTP per second. */
