@@ -1,6 +1,8 @@
 package io.leadjourney.campaigns;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.CRC32;
@@ -72,7 +75,7 @@ class BroadcastRepository {
         return jdbc.sql("select * from lj_broadcast order by created_at desc, id fetch first " + max + " rows only").query(this::broadcast).list();
     }
 
-    private Broadcast broadcast(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private Broadcast broadcast(ResultSet rs, int row) throws SQLException {
         return new Broadcast(rs.getString("id"), rs.getString("name"), rs.getString("channel"), read(rs.getString("segment"), new TypeReference<>() { }),
             read(rs.getString("variants"), new TypeReference<>() { }), rs.getObject("send_at", OffsetDateTime.class),
             Status.valueOf(rs.getString("status")), (Integer) rs.getObject("audience"), rs.getString("process_instance_id"),
@@ -161,7 +164,7 @@ class BroadcastRepository {
     Optional<OffsetDateTime> nextDue(String broadcastId) {
         return jdbc.sql("select min(due_at) from lj_broadcast_recipient where broadcast_id = ? and status = ?")
             .params(broadcastId, RecipientStatus.PENDING.name()).query((rs, row) -> rs.getObject(1, OffsetDateTime.class)).optional()
-            .filter(java.util.Objects::nonNull);
+            .filter(Objects::nonNull);
     }
 
     void finish(String broadcastId, Status status) {

@@ -6,10 +6,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.leadjourney.messaging.MessageCatalogue;
@@ -181,7 +183,7 @@ public class Broadcasts {
         }
         List<BroadcastRequest.Variant> variants = single ? List.of(new BroadcastRequest.Variant(request.template(), 100)) : request.variants();
         int total = 0;
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < variants.size(); i++) {
             BroadcastRequest.Variant variant = variants.get(i);
             String field = single ? "template" : "variants[" + i + "]";
@@ -233,6 +235,6 @@ public class Broadcasts {
     }
 
     private static List<String> trimmed(List<String> values) {
-        return values == null ? List.of() : values.stream().filter(java.util.Objects::nonNull).map(String::trim).filter(v -> !v.isEmpty()).toList();
+        return values == null ? List.of() : values.stream().filter(Objects::nonNull).map(String::trim).filter(v -> !v.isEmpty()).toList();
     }
 }

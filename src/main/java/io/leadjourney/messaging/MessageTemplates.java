@@ -1,8 +1,26 @@
 package io.leadjourney.messaging;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -22,13 +40,13 @@ class MessageTemplates {
 
     static final String DEFAULT_LANGUAGE = "id";
     /** The languages messages are written in (a person's language is one of them). */
-    static final java.util.List<String> LANGUAGES = java.util.List.of("id", "en");
+    static final List<String> LANGUAGES = List.of("id", "en");
     private static final String SUBJECT = "Subject:";
 
     record Rendered(String subject, String text, String html) {
     }
 
-    private static final long CHECK_AGAIN_AFTER_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+    private static final long CHECK_AGAIN_AFTER_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     /** Separates a template from its A/B variant: messages/lead-education-1~b.id.txt is variant "b" of lead-education-1. */
     static final String VARIANT_SEPARATOR = "~";
@@ -36,8 +54,8 @@ class MessageTemplates {
     private final TemplateEngine text;
     private final TemplateEngine html;
     private final String dir;
-    private final java.util.Map<String, Existence> existence = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.Map<String, Variants> variants = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Existence> existence = new ConcurrentHashMap<>();
+    private final Map<String, Variants> variants = new ConcurrentHashMap<>();
 
     MessageTemplates(MessagingSettings settings) {
         this.dir = settings.messages().dir();
@@ -50,48 +68,48 @@ class MessageTemplates {
      * exists in each language the template itself exists in (a variant missing a language is no variant). Looked up
      * again after a minute, like the templates, so a variant dropped into journey.messages.dir starts within a minute.
      */
-    java.util.List<String> variants(String template) {
+    List<String> variants(String template) {
         long now = System.nanoTime();
         Variants known = variants.get(template);
         if (known != null && now - known.checkedAt() < CHECK_AGAIN_AFTER_NANOS) {
             return known.names();
         }
-        java.util.List<String> names = lookUpVariants(template);
+        List<String> names = lookUpVariants(template);
         variants.put(template, new Variants(names, now));
         return names;
     }
 
-    private record Variants(java.util.List<String> names, long checkedAt) {
+    private record Variants(List<String> names, long checkedAt) {
     }
 
-    private java.util.List<String> lookUpVariants(String template) {
-        java.util.regex.Pattern file = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(template + VARIANT_SEPARATOR)
+    private List<String> lookUpVariants(String template) {
+        Pattern file = Pattern.compile(Pattern.quote(template + VARIANT_SEPARATOR)
             + "([a-z0-9]+)\\.[a-z]{2}\\.txt");
-        java.util.Set<String> candidates = new java.util.TreeSet<>();
-        java.util.function.Consumer<String> offer = name -> {
-            java.util.regex.Matcher variant = file.matcher(name);
+        Set<String> candidates = new TreeSet<>();
+        Consumer<String> offer = name -> {
+            Matcher variant = file.matcher(name);
             if (variant.matches()) {
                 candidates.add(variant.group(1));
             }
         };
-        if (dir != null && !dir.isBlank() && java.nio.file.Files.isDirectory(java.nio.file.Path.of(dir))) {
-            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(java.nio.file.Path.of(dir))) {
+        if (dir != null && !dir.isBlank() && Files.isDirectory(Path.of(dir))) {
+            try (Stream<Path> files = Files.list(Path.of(dir))) {
                 files.map(path -> path.getFileName().toString()).forEach(offer);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         try {
-            for (org.springframework.core.io.Resource resource : new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
+            for (Resource resource : new PathMatchingResourcePatternResolver()
                 .getResources("classpath*:messages/" + template + VARIANT_SEPARATOR + "*.txt")) {
                 if (resource.getFilename() != null) {
                     offer.accept(resource.getFilename());
                 }
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        java.util.List<String> languages = LANGUAGES.stream().filter(language -> textExists(template, language)).toList();
+        List<String> languages = LANGUAGES.stream().filter(language -> textExists(template, language)).toList();
         candidates.remove("a"); // "a" names the template itself
         return candidates.stream()
             .filter(variant -> !languages.isEmpty() && languages.stream().allMatch(language -> textExists(template + VARIANT_SEPARATOR + variant, language)))
@@ -104,7 +122,7 @@ class MessageTemplates {
         if (!exists(text, name)) {
             throw new IllegalStateException("No message template '" + template + "' (looked for messages/" + name + ".txt)");
         }
-        Context context = new Context(java.util.Locale.forLanguageTag(lang), variables);
+        Context context = new Context(Locale.forLanguageTag(lang), variables);
         String rendered = text.process(name, context);
         int newline = rendered.indexOf('\n');
         String first = newline < 0 ? rendered : rendered.substring(0, newline);
@@ -123,7 +141,7 @@ class MessageTemplates {
             return Optional.empty();
         }
         String lang = exists(text, template + "." + language) ? language : DEFAULT_LANGUAGE;
-        Context context = new Context(java.util.Locale.forLanguageTag(lang), variables);
+        Context context = new Context(Locale.forLanguageTag(lang), variables);
         String name = template + "." + lang;
         return Optional.of(new Rendered(null, text.process(name, context).strip(), exists(html, name) ? html.process(name, context) : null));
     }
@@ -133,13 +151,13 @@ class MessageTemplates {
      * layout (messages/_layout.html), with the footer (sender, postal address, unsubscribe link) when given.
      */
     String htmlFromText(String subject, String text, String language, String footer, String unsubscribeUrl) {
-        Map<String, Object> variables = new java.util.HashMap<>();
+        Map<String, Object> variables = new HashMap<>();
         variables.put("subject", subject);
-        variables.put("paragraphs", java.util.Arrays.stream(text.split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty()).toList());
+        variables.put("paragraphs", Arrays.stream(text.split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty()).toList());
         variables.put("language", language);
         variables.put("footer", footer);
         variables.put("unsubscribeUrl", unsubscribeUrl);
-        return html.process("_layout", new Context(java.util.Locale.forLanguageTag(language), variables));
+        return html.process("_layout", new Context(Locale.forLanguageTag(language), variables));
     }
 
     /**
