@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class ConsentLedgerTest {
 
     private final List<ConsentLedger.Stated> statements = new ArrayList<>();
-    private OffsetDateTime at = OffsetDateTime.parse("2026-01-05T03:00:00Z");
+    /** Statements a minute apart from now: only their order matters. */
+    private OffsetDateTime at = OffsetDateTime.now(java.time.ZoneOffset.UTC);
 
     private ConsentLedgerTest state(Channel channel, boolean granted, ConsentVia via) {
         at = at.plusMinutes(1);
