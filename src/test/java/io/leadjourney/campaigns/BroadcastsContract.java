@@ -30,6 +30,16 @@ abstract class BroadcastsContract extends ProcessTest {
             "id", timeZone, new SignalRequest.ConsentStatement(emailConsent, null, "promo-form-v1"), null, null), null).personId();
     }
 
+    /** {@code count} people of the source with email consent; their addresses. */
+    private List<String> consenting(String name, String source, int count) {
+        List<String> emails = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            emails.add(newEmail(name + i));
+            person(emails.get(i), source, true, null);
+        }
+        return emails;
+    }
+
     private static String source() {
         return "bc-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -99,11 +109,7 @@ abstract class BroadcastsContract extends ProcessTest {
     @Test
     void aCrashAfterTheSendsSendsNothingAgain() throws Exception {
         String source = source();
-        List<String> emails = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            emails.add(newEmail("bc.crash" + i));
-            person(emails.get(i), source, true, null);
-        }
+        List<String> emails = consenting("bc.crash", source, 3);
         String id = started("{\"name\":\"Crash\",\"channel\":\"EMAIL\",\"template\":\"webinar-invite\",\"segment\":{\"sources\":[\"" + source + "\"]}}");
         ProcessInstance process = process(id);
         Job sendTime = management.createJobQuery().processInstanceId(process.getId()).singleResult();
@@ -129,11 +135,7 @@ abstract class BroadcastsContract extends ProcessTest {
     @Test
     void variantsSplitTheAudienceByShareAndEachPersonGetsOne() throws Exception {
         String source = source();
-        List<String> emails = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            emails.add(newEmail("bc.ab" + i));
-            person(emails.get(i), source, true, null);
-        }
+        List<String> emails = consenting("bc.ab", source, 20);
         String id = started("{\"name\":\"A/B\",\"channel\":\"email\",\"variants\":[{\"template\":\"webinar-invite\",\"share\":50},"
             + "{\"template\":\"webinar-invite-b\",\"share\":50}],\"segment\":{\"sources\":[\"" + source + "\"],\"stages\":[\"lead\"]}}");
         runBroadcast(id);
