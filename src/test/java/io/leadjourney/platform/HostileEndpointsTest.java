@@ -43,6 +43,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class HostileEndpointsTest extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** hostile-input-1-key … hostile-input-N-key in application-test.yaml. */
+    private static final int HOSTILE_INPUT_KEYS = 6;
 
     /** Hostile text, for path variables, parameters and headers. */
     private static final List<String> TEXT = List.of("", " ", "\u0000", "\n\r", "../../etc/passwd", "%", "x".repeat(3000),
@@ -79,9 +81,12 @@ class HostileEndpointsTest extends IntegrationTest {
     void everyEndpointTakesHostileInputInEveryParameterWithoutA5xx() throws Exception {
         List<Call> calls = new ArrayList<>();
         List<String> endpoints = new ArrayList<>();
+        int intakeEndpoints = 0;
         for (MappedEndpoints.Endpoint mapped : MappedEndpoints.of(mappings)) {
             endpoints.add(mapped.toString());
-            calls.addAll(new Endpoint(mapped.method(), mapped.pattern(), mapped.handler(), mapped.consumes()).calls());
+            Endpoint endpoint = new Endpoint(mapped.method(), mapped.pattern(), mapped.handler(), mapped.consumes(), intakeEndpoints);
+            intakeEndpoints += endpoint.intake ? 1 : 0;
+            calls.addAll(endpoint.calls());
         }
         assertThat(endpoints).as("the mapping table was read").contains("POST /api/signals", "GET /api/people/{id}", "POST /models");
 
@@ -115,8 +120,10 @@ class HostileEndpointsTest extends IntegrationTest {
         private final String consumes;
         private final boolean intake;
         private final boolean multipart;
+        /** Each intake endpoint its own API key, so one endpoint's many inputs never use up another's bucket. */
+        private final String apiKey;
 
-        Endpoint(String method, String pattern, HandlerMethod handler, String consumes) {
+        Endpoint(String method, String pattern, HandlerMethod handler, String consumes, int intakeOrdinal) {
             this.method = method;
             this.pattern = pattern;
             this.handler = handler;
@@ -124,6 +131,11 @@ class HostileEndpointsTest extends IntegrationTest {
             this.intake = AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), IntakeApi.class)
                 || AnnotatedElementUtils.hasAnnotation(handler.getMethod(), IntakeApi.class);
             this.multipart = List.of(handler.getMethodParameters()).stream().anyMatch(p -> p.getParameterType() == MultipartFile.class);
+            this.apiKey = "hostile-input-" + (intakeOrdinal + 1) + "-key";
+            if (intake && intakeOrdinal >= HOSTILE_INPUT_KEYS) {
+                throw new IllegalStateException("more intake endpoints than hostile-input keys: add hostile-input-" + (intakeOrdinal + 1)
+                    + "-key to journey.intake.api-keys in application-test.yaml and raise HOSTILE_INPUT_KEYS");
+            }
         }
 
         List<Call> calls() {
@@ -196,7 +208,7 @@ class HostileEndpointsTest extends IntegrationTest {
             Map<String, String> fields = new LinkedHashMap<>(params);
             String query = multipart ? "" : fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-            Http client = intake ? http().with("X-Api-Key", "hostile-input-key") : http().as("admin", "demo");
+            Http client = intake ? http().with("X-Api-Key", apiKey) : http().as("admin", "demo");
             for (Map.Entry<String, String> header : headers.entrySet()) {
                 client = client.with(header.getKey(), header.getValue());
             }
