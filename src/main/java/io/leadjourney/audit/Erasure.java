@@ -20,6 +20,7 @@ import io.leadjourney.people.PeopleService;
 import io.leadjourney.people.Person;
 import io.leadjourney.people.PersonId;
 import io.leadjourney.people.PersonRepository;
+import io.leadjourney.people.SignalHistory;
 import io.leadjourney.people.Stage;
 import io.leadjourney.platform.web.NotFoundException;
 import io.leadjourney.sales.Opportunities;
@@ -66,9 +67,11 @@ public class Erasure {
     private final TaskService tasks;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final SignalHistory signals;
 
     Erasure(PersonRepository personRepository, PeopleService people, Timelines timelines, Opportunities opportunities, JourneyService journeys,
-            RuntimeService runtime, HistoryService history, TaskService tasks, JdbcClient jdbc, Clock clock) {
+            RuntimeService runtime, HistoryService history, TaskService tasks, JdbcClient jdbc, Clock clock, SignalHistory signals) {
+        this.signals = signals;
         this.personRepository = personRepository;
         this.people = people;
         this.timelines = timelines;
@@ -107,7 +110,13 @@ public class Erasure {
 
         jdbc.sql("delete from lj_note where person_id = ?").param(id.value()).update();
         jdbc.sql("delete from lj_consent where person_id = ?").param(id.value()).update();
-        jdbc.sql("update lj_signal set attributes = null where person_id = ?").param(id.value()).update();
+        // the decisions that scored the person's signals outside the journey hold their title and industry as inputs
+        String[] scoring = signals.all(id).stream().flatMap(signal -> signal.decisionInstanceIds().stream()).toArray(String[]::new);
+        if (scoring.length > 0) { // those still there: history cleanup or an earlier erasure may have removed some
+            history.createHistoricDecisionInstanceQuery().decisionInstanceIdIn(scoring).list()
+                .forEach(decision -> history.deleteHistoricDecisionInstanceByInstanceId(decision.getId()));
+        }
+        jdbc.sql("update lj_signal set attributes = null, decisions = null where person_id = ?").param(id.value()).update();
         jdbc.sql("update lj_message set recipient = null, detail = null where person_id = ?").param(id.value()).update();
         jdbc.sql("update lj_delivery_event set detail = null where person_id = ?").param(id.value()).update();
         for (String identity : identifiers(person)) {

@@ -85,9 +85,11 @@ public class Timelines {
                 details("from", change.from() == null ? null : change.from().name(), "to", change.to().name(), "reason", change.reason(),
                     "processInstanceId", change.processInstanceId())));
         }
+        Map<String, String> scoredSignals = new LinkedHashMap<>(); // decision instance → the signal it scored
         for (SignalHistory.Signal signal : signals.all(person)) {
             entries.add(new TimelineEntry(signal.occurredAt(), TimelineEntry.Kind.SIGNAL, signal.type(),
                 details("signalId", signal.id(), "source", signal.source(), "receivedAt", signal.receivedAt(), "receivedBy", signal.receivedBy())));
+            signal.decisionInstanceIds().forEach(decision -> scoredSignals.put(decision, signal.id()));
         }
         jdbc.sql("select channel, template, kind, status, detail, message_id, created_at, sent_at, process_instance_id from lj_message "
                 + "where person_id = ? order by created_at")
@@ -107,11 +109,12 @@ public class Timelines {
                 entries.add(task(task));
             }
         }
-        for (DecisionExplanations.Explained decision : decisions.ofProcessInstances(instances)) {
+        for (DecisionExplanations.Explained decision : decisions.of(instances, new ArrayList<>(scoredSignals.keySet()))) {
             entries.add(new TimelineEntry(at(decision.evaluatedAt()), TimelineEntry.Kind.DECISION, decision.summary(),
                 details("decisionKey", decision.decisionKey(), "decisionName", decision.decisionName(), "version", decision.version(),
                     "activityId", decision.activityId(), "inputs", decision.inputs(), "outputs", decision.outputs(),
-                    "matchedRules", decision.rules(), "processInstanceId", decision.processInstanceId())));
+                    "matchedRules", decision.rules(), "processInstanceId", decision.processInstanceId(),
+                    "signalId", scoredSignals.get(decision.decisionInstanceId()))));
         }
         for (MigrationEntry moved : migrations.history(instances)) {
             entries.add(new TimelineEntry(moved.at(), TimelineEntry.Kind.MIGRATION, moved.processKey() + " v" + moved.fromVersion() + " → v"

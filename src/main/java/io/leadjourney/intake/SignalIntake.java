@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.leadjourney.journey.JourneyService;
 import io.leadjourney.journey.SignalCatalogue;
+import io.leadjourney.journey.SignalScoring;
 import io.leadjourney.people.Channel;
 import io.leadjourney.people.ConsentVia;
 import io.leadjourney.people.ContactData;
@@ -41,8 +43,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Receives one engagement signal: validates and normalises it, registers the person, stores the signal and applies it
- * to the person's journey, all in one transaction; the answer is given only after that transaction committed.
+ * Receives one engagement signal: validates and normalises it, registers the person, scores the signal, stores it with
+ * its decisions and hands it to the person's journey when the journey must act on it, all in one transaction; the answer is given only after that transaction committed.
  * Conflicts with concurrent work on the same person (a duplicate new person, a busy journey) roll back and retry.
  */
 @Service
@@ -61,11 +63,13 @@ public class SignalIntake {
     private final java.time.Clock clock;
     private final io.micrometer.core.instrument.MeterRegistry meters;
     private final SignalCatalogue catalogue;
+    private final SignalScoring scoring;
 
     SignalIntake(PeopleService people, SignalRepository signals, IdempotencyStore idempotency, JourneyService journeys,
                  PlatformTransactionManager transactionManager, java.time.Clock clock,
-                 io.micrometer.core.instrument.MeterRegistry meters, SignalCatalogue catalogue) {
+                 io.micrometer.core.instrument.MeterRegistry meters, SignalCatalogue catalogue, SignalScoring scoring) {
         this.catalogue = catalogue;
+        this.scoring = scoring;
         this.clock = clock;
         this.meters = meters;
         this.people = people;
@@ -112,9 +116,10 @@ public class SignalIntake {
             recordConsent(person, signal.consent(), signal.contact().source(), now);
         }
         String signalId = UUID.randomUUID().toString();
+        SignalScoring.Scored scored = scoring.score(person, signal.type());
         signals.insert(signalId, person.id().value(), signal.type(), signal.contact().source(), signal.occurredAt(), now,
-            caller.name(), signal.attributesJson());
-        journeys.applySignal(person, signalId, signal.type());
+            caller.name(), signal.attributesJson(), scored.decisionInstanceIds());
+        journeys.applySignal(person, signalId, signal.type(), scored, signal.attributes());
         Stage stage = people.find(person.id()).map(Person::stage).orElseThrow();
         SignalReceipt receipt = new SignalReceipt(person.id().value(), signalId, stage.name());
         if (key != null) {
@@ -134,7 +139,7 @@ public class SignalIntake {
     }
 
     record ValidSignal(String type, ContactDetails contact, SignalRequest.ConsentStatement consent,
-                       OffsetDateTime occurredAt, String attributesJson) {
+                       OffsetDateTime occurredAt, Map<String, Object> attributes, String attributesJson) {
     }
 
     /** The types of the deployed engagement-scoring table (marketing ops add a type by adding a row). */
@@ -202,7 +207,7 @@ public class SignalIntake {
         ContactDetails contact = new ContactDetails(email, phone,
             ContactData.text(r.name(), 200), ContactData.text(r.company(), 200), ContactData.text(r.title(), 200),
             ContactData.text(r.industry(), 100), ContactData.text(r.source(), 100), language, timeZone);
-        return new ValidSignal(type, contact, r.consent(), occurredAt, attributes);
+        return new ValidSignal(type, contact, r.consent(), occurredAt, r.attributes(), attributes);
     }
 
     private static String normalise(List<FieldProblem> problems, String field, java.util.function.Supplier<String> value) {

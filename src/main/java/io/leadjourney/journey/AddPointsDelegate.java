@@ -2,6 +2,7 @@ package io.leadjourney.journey;
 
 import static io.leadjourney.journey.JourneyVariables.HALF_LIFE;
 import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
+import static io.leadjourney.journey.JourneyVariables.QUALIFIED_STAGE;
 import static io.leadjourney.journey.JourneyVariables.SCORE;
 import static io.leadjourney.journey.JourneyVariables.SIGNAL_POINTS;
 
@@ -26,8 +27,16 @@ class AddPointsDelegate implements JavaDelegate {
         this.people = people;
     }
 
+    /** The scoring step of lead-journey versions before the lean signal path; journeys that could not migrate still run it. */
+    static final String FORMER_SIGNAL_SCORING_STEP = "ServiceTask_AddPoints";
+
     @Override
     public void execute(DelegateExecution execution) {
+        if (FORMER_SIGNAL_SCORING_STEP.equals(execution.getCurrentActivityId()) && execution.getVariableLocal(QUALIFIED_STAGE.name()) != null) {
+            // intake scored this signal already (the correlation brought its qualifiedStage): count its points once
+            people.find(PersonId.of(PERSON_ID.from(execution))).ifPresent(person -> SCORE.set(execution, person.score()));
+            return;
+        }
         Long points = SIGNAL_POINTS.wholeNumber(execution);
         String halfLife = HALF_LIFE.from(execution);
         SCORE.set(execution, people.addScore(PersonId.of(PERSON_ID.from(execution)), points == null ? 0 : Math.toIntExact(points),

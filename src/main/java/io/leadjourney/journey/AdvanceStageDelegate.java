@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves the person forward to the stage the lead-qualification table supports ({@code qualifiedStage}), by the rule
+ * Moves the person forward to the stage the lead-qualification table supports ({@code qualifiedStage}, decided when the signal was scored), by the rule
  * of {@link Stage#advancedBy}: forward only, and never while sales own the person.
  */
 @Component
@@ -27,13 +27,11 @@ class AdvanceStageDelegate implements JavaDelegate {
         this.people = people;
     }
 
-    /** Stages in which sales have the person: a hand-raiser then reaches them through the journey's "Hand raised" events. */
-    private static final java.util.Set<Stage> WITH_SALES = java.util.EnumSet.of(Stage.SQL, Stage.PROSPECT, Stage.OPPORTUNITY);
-
     @Override
     public void execute(DelegateExecution execution) {
         Stage current = Stage.valueOf(STAGE.from(execution));
-        if (Boolean.TRUE.equals(HAND_RAISER.from(execution)) && WITH_SALES.contains(current)) {
+        // while sales have the person, a hand-raiser reaches them through the journey's "Hand raised" events
+        if (Boolean.TRUE.equals(HAND_RAISER.from(execution)) && current.owner() == Stage.Owner.SALES) {
             HAND_RAISED.set(execution.getProcessInstance(), true);
         }
         Stage next = current.advancedBy(Stage.valueOf(QUALIFIED_STAGE.from(execution)));

@@ -62,14 +62,19 @@ public class DecisionExplanations {
         this.repository = repository;
     }
 
-    /** The decisions of these process instances, oldest first. */
-    public List<Explained> ofProcessInstances(List<String> processInstanceIds) {
-        if (processInstanceIds.isEmpty()) {
-            return List.of();
-        }
+    /**
+     * The decisions of these process instances and these decision instances (decisions made outside a process, such as
+     * a signal's scoring), oldest first.
+     */
+    public List<Explained> of(List<String> processInstanceIds, List<String> decisionInstanceIds) {
         List<HistoricDecisionInstance> instances = new ArrayList<>();
         for (String processInstanceId : processInstanceIds) {
             instances.addAll(history.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId)
+                .includeInputs().includeOutputs().list());
+        }
+        for (int from = 0; from < decisionInstanceIds.size(); from += 500) {
+            List<String> chunk = decisionInstanceIds.subList(from, Math.min(decisionInstanceIds.size(), from + 500));
+            instances.addAll(history.createHistoricDecisionInstanceQuery().decisionInstanceIdIn(chunk.toArray(String[]::new))
                 .includeInputs().includeOutputs().list());
         }
         instances.sort(java.util.Comparator.comparing(HistoricDecisionInstance::getEvaluationTime)

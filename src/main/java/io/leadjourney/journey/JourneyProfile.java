@@ -9,6 +9,9 @@ import static io.leadjourney.journey.JourneyVariables.SEGMENT;
 import static io.leadjourney.journey.JourneyVariables.TITLE;
 import static io.leadjourney.journey.JourneyVariables.WHATSAPP_CONSENT;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.leadjourney.people.Channel;
@@ -36,15 +39,25 @@ class JourneyProfile {
 
     Person refresh(VariableScope scope, PersonId id) {
         Person person = people.findById(id).orElseThrow(() -> new IllegalStateException("journey of unknown person " + id));
-        TITLE.setIfChanged(scope, person.title());
-        INDUSTRY.setIfChanged(scope, person.industry() == null ? null : person.industry().toLowerCase());
-        SEGMENT.setIfChanged(scope, person.company() == null ? "B2C" : "B2B");
-        COUNTRY.setIfChanged(scope, country(person.phone()));
         SCORE.setIfChanged(scope, person.score());
-        WHATSAPP_CONSENT.setIfChanged(scope, consents.granted(id, Channel.WHATSAPP));
-        MARKETING_STOPPED.setIfChanged(scope, person.marketingStopped());
-        COOLING_DOWN.setIfChanged(scope, verdicts.coolingDown(id));
+        facts(person).forEach((name, value) -> ProcessVariable.setIfChanged(scope, name, value));
         return person;
+    }
+
+    /**
+     * What the journey keeps of the person for its tables and conditions, by variable name (the score aside: it changes
+     * with every signal and is refreshed whenever the journey acts).
+     */
+    Map<String, Object> facts(Person person) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put(TITLE.name(), person.title());
+        facts.put(INDUSTRY.name(), person.industry() == null ? null : person.industry().toLowerCase());
+        facts.put(SEGMENT.name(), person.company() == null ? "B2C" : "B2B");
+        facts.put(COUNTRY.name(), country(person.phone()));
+        facts.put(WHATSAPP_CONSENT.name(), consents.granted(person.id(), Channel.WHATSAPP));
+        facts.put(MARKETING_STOPPED.name(), person.marketingStopped());
+        facts.put(COOLING_DOWN.name(), verdicts.coolingDown(person.id()));
+        return facts;
     }
 
     /** ISO country of the phone number, or "" when unknown. */

@@ -1,10 +1,14 @@
 package io.leadjourney.journey;
 
+import static io.leadjourney.journey.JourneyVariables.ENGAGED;
+import static io.leadjourney.journey.JourneyVariables.HAND_RAISER;
 import static io.leadjourney.journey.JourneyVariables.MESSAGE_SIGNAL;
 import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
 import static io.leadjourney.journey.JourneyVariables.PROCESS_KEY;
+import static io.leadjourney.journey.JourneyVariables.QUALIFIED_STAGE;
 import static io.leadjourney.journey.JourneyVariables.SCORE;
 import static io.leadjourney.journey.JourneyVariables.SIGNAL_ID;
+import static io.leadjourney.journey.JourneyVariables.SILENT_ROUNDS;
 import static io.leadjourney.journey.JourneyVariables.SIGNAL_TYPE;
 import static io.leadjourney.journey.JourneyVariables.STAGE;
 
@@ -78,14 +82,33 @@ public class JourneyService {
     }
 
     /**
-     * Hands one stored signal to the person's journey. The journey's signal event sub-process is listening in every
-     * state, so the signal is applied now, whatever else the journey is doing.
+     * Hands a stored, scored signal to the person's journey when the journey must act on it, and returns whether it did.
+     * The journey acts when the signal moves the person forward, raises a hand while sales have the person, carries
+     * deal facts (estimated value, competitor), wakes a journey that waits for engagement or counts silent rounds, or
+     * when the journey's copy of the person is out of date; its "Apply signal" event sub-process listens in every state.
+     * Any other signal is complete once stored and scored: nothing in the journey waits for it.
      */
-    public void applySignal(Person person, String signalId, String signalType) {
+    public boolean applySignal(Person person, String signalId, String signalType, SignalScoring.Scored scored, Map<String, Object> attributes) {
         ProcessInstance journey = ensureJourney(person);
+        if (!mustAct(journey, person.stage(), scored, attributes)) {
+            return false;
+        }
+        Stage qualified = scored.qualifiedStage() == null ? person.stage() : scored.qualifiedStage();
         runtime.createMessageCorrelation(MESSAGE_SIGNAL)
             .processInstanceId(journey.getId())
-            .setVariablesLocal(Map.of(SIGNAL_ID.name(), signalId, SIGNAL_TYPE.name(), signalType))
+            .setVariablesLocal(Map.of(SIGNAL_ID.name(), signalId, SIGNAL_TYPE.name(), signalType, QUALIFIED_STAGE.name(), qualified.name(),
+                HAND_RAISER.name(), scored.handRaiser()))
             .correlateWithResult();
+        return true;
+    }
+
+    private boolean mustAct(ProcessInstance journey, Stage stage, SignalScoring.Scored scored, Map<String, Object> attributes) {
+        if (stage.advancedBy(scored.qualifiedStage()) != stage || (scored.handRaiser() && stage.owner() == Stage.Owner.SALES)
+            || RecordSignalDelegate.carriesDealFacts(attributes)) {
+            return true;
+        }
+        Map<String, Object> kept = runtime.getVariables(journey.getId());
+        return !Boolean.TRUE.equals(ENGAGED.from(kept)) || JourneyVariables.count(SILENT_ROUNDS.from(kept)) != 0
+            || scored.profile().entrySet().stream().anyMatch(fact -> !ProcessVariable.same(kept.get(fact.getKey()), fact.getValue()));
     }
 }

@@ -61,12 +61,19 @@ public final class ProcessVariable<T> {
      * history detail and a round of conditional-event evaluation.
      */
     public void setIfChanged(VariableScope scope, T value) {
-        Object current = scope.getVariable(name);
-        boolean same = current instanceof Number a && value instanceof Number b ? a.longValue() == b.longValue() && a.getClass() == b.getClass()
-            : java.util.Objects.equals(current, value);
-        if (!same || (value == null && !scope.hasVariable(name))) {
+        setIfChanged(scope, name, value);
+    }
+
+    static void setIfChanged(VariableScope scope, String name, Object value) {
+        if (!same(scope.getVariable(name), value) || (value == null && !scope.hasVariable(name))) {
             scope.setVariable(name, value);
         }
+    }
+
+    /** The same value as a variable holds it (numbers of the same type and value). */
+    static boolean same(Object current, Object value) {
+        return current instanceof Number a && value instanceof Number b ? a.longValue() == b.longValue() && a.getClass() == b.getClass()
+            : java.util.Objects.equals(current, value);
     }
 
     public void setLocal(VariableScope scope, T value) {

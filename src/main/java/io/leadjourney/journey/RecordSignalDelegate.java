@@ -18,11 +18,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * A signal reached the journey: it counts as engagement (wakes a dormant journey, resets the silence counter), and
- * what it says about the deal (estimatedValue, competitor) becomes input of the priority table.
+ * A signal the journey acts on reached it ({@link JourneyService#applySignal}, already scored): it counts as engagement
+ * (wakes a dormant journey, resets the silence counter), the journey's copy of the person is refreshed, and what the
+ * signal says about the deal (estimatedValue, competitor) becomes input of the priority table.
  */
 @Component
 class RecordSignalDelegate implements JavaDelegate {
+
+    private static final String ESTIMATED_VALUE_ATTRIBUTE = "estimatedValue";
+    private static final String COMPETITOR_ATTRIBUTE = "competitor";
 
     private final JourneyProfile profile;
     private final SignalHistory signals;
@@ -39,11 +43,17 @@ class RecordSignalDelegate implements JavaDelegate {
         SILENT_ROUNDS.setIfChanged(execution, 0);
         ENGAGED.setIfChanged(execution, true);
         Map<String, Object> attributes = signals.find(SIGNAL_ID.from(execution)).map(SignalHistory::attributes).orElse(Map.of());
-        if (attributes.get("estimatedValue") instanceof Number value) {
+        if (attributes.get(ESTIMATED_VALUE_ATTRIBUTE) instanceof Number value) {
             ESTIMATED_VALUE.set(execution, value.longValue());
         }
-        if (attributes.get("competitor") instanceof Boolean competitor) {
+        if (attributes.get(COMPETITOR_ATTRIBUTE) instanceof Boolean competitor) {
             COMPETITOR_INVOLVED.set(execution, competitor);
         }
+    }
+
+    /** Whether a signal's attributes say something about the deal that the journey records. */
+    static boolean carriesDealFacts(Map<String, Object> attributes) {
+        return attributes != null
+            && (attributes.get(ESTIMATED_VALUE_ATTRIBUTE) instanceof Number || attributes.get(COMPETITOR_ATTRIBUTE) instanceof Boolean);
     }
 }

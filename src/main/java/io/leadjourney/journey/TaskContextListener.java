@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.leadjourney.people.Notes;
@@ -68,15 +69,11 @@ class TaskContextListener implements TaskListener {
         task.setVariableLocal("personStage", person.stage().name());
         task.setVariableLocal("personScore", person.score());
         task.setVariableLocal("personGrade", orDash(person.grade()));
-        task.setVariableLocal("recentSignals", orDash(signals.recent(person.id(), 5).stream()
+        List<SignalHistory.Signal> recent = signals.recent(person.id(), 5);
+        task.setVariableLocal("recentSignals", orDash(recent.stream()
             .map(s -> "• " + s.type() + " — " + WHEN.format(s.occurredAt().atZoneSameInstant(zone)) + (s.source() == null ? "" : " (" + s.source() + ")"))
             .collect(Collectors.joining("\n"))));
-        task.setVariableLocal("whySalesReady", decisions.ofProcessInstances(List.of(task.getProcessInstanceId())).stream()
-            .filter(d -> d.decisionKey().equals("lead-qualification"))
-            .reduce((first, second) -> second)
-            .map(DecisionExplanations.Explained::summary)
-            // the hand-off happens in the transaction that qualified the lead, before its history is written
-            .orElseGet(() -> qualificationNow(task)));
+        task.setVariableLocal("whySalesReady", whySalesReady(recent).orElseGet(() -> qualificationNow(task)));
         task.setVariableLocal("previousNotes", orDash(notes.of(person.id(), 5).stream()
             .map(n -> "• " + WHEN.format(n.writtenAt().atZoneSameInstant(zone)) + (n.author() == null ? "" : " " + n.author())
                 + (n.outcome() == null ? "" : " [" + n.outcome() + "]") + (n.text() == null ? "" : ": " + n.text()))
@@ -87,6 +84,20 @@ class TaskContextListener implements TaskListener {
                 .map(id -> people.find(id).map(p -> orDash(p.name()) + " <" + (p.email() != null ? p.email() : p.phone()) + ">").orElse(id.value()))
                 .collect(Collectors.joining("\n")));
         }
+    }
+
+    /** lead-qualification on the newest signal it judged (SignalScoring links a signal to its decisions), as Tasklist shows it. */
+    private Optional<String> whySalesReady(List<SignalHistory.Signal> newestFirst) {
+        for (SignalHistory.Signal signal : newestFirst) {
+            Optional<String> why = decisions.of(List.of(), signal.decisionInstanceIds()).stream()
+                .filter(decision -> decision.decisionKey().equals(SignalScoring.LEAD_QUALIFICATION))
+                .map(decision -> decision.summary() + " after " + signal.type())
+                .findFirst();
+            if (why.isPresent()) {
+                return why;
+            }
+        }
+        return Optional.empty();
     }
 
     private static String qualificationNow(DelegateTask task) {

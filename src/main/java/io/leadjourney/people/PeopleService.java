@@ -57,6 +57,15 @@ public class PeopleService {
         return people.addScore(id, points, halfLife);
     }
 
+    /** As {@link #addScore(PersonId, int, java.time.Duration)}, remembering the half-life and what it was decided on. */
+    public int addScore(PersonId id, int points, PersonRepository.DecidedHalfLife halfLife) {
+        return people.addScore(id, points, halfLife);
+    }
+
+    public Optional<PersonRepository.DecidedHalfLife> decidedHalfLife(PersonId id) {
+        return people.decidedHalfLife(id);
+    }
+
     public void grade(PersonId id, String grade) {
         people.updateGrade(id, grade);
     }

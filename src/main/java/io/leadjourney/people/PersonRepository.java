@@ -69,14 +69,35 @@ public class PersonRepository {
     }
 
     /** Decays the stored score to now (halving every {@code halfLife}; zero: no decay), adds points, returns the new score. */
+    /** The half-life the score-decay table last gave a person, and what it was decided on (table version and inputs). */
+    public record DecidedHalfLife(java.time.Duration halfLife, String basis) {
+    }
+
+    public Optional<DecidedHalfLife> decidedHalfLife(PersonId id) {
+        return jdbc.sql("select score_half_life, score_half_life_basis from lj_person where id = ? and score_half_life is not null")
+            .param(id.value())
+            .query((rs, row) -> new DecidedHalfLife(java.time.Duration.parse(rs.getString(1)), rs.getString(2))).optional();
+    }
+
     public int addScore(PersonId id, int points, java.time.Duration halfLife) {
+        return addScore(id, points, new DecidedHalfLife(halfLife, null));
+    }
+
+    /** Adds points to the score decayed by the half-life; a half-life with its basis is remembered for the next signal. */
+    public int addScore(PersonId id, int points, DecidedHalfLife halfLife) {
         OffsetDateTime now = now();
         int decayed = jdbc.sql("select score, score_at from lj_person where id = ?").param(id.value()).query((rs, row) -> {
             OffsetDateTime scoredAt = rs.getObject("score_at", OffsetDateTime.class);
-            return Scores.decayed(rs.getInt("score"), scoredAt == null ? java.time.Duration.ZERO : java.time.Duration.between(scoredAt, now), halfLife);
+            return Scores.decayed(rs.getInt("score"), scoredAt == null ? java.time.Duration.ZERO : java.time.Duration.between(scoredAt, now),
+                halfLife.halfLife());
         }).single();
         int next = decayed + points;
-        jdbc.sql("update lj_person set score = ?, score_at = ?, updated_at = ? where id = ?").params(next, now, now, id.value()).update();
+        if (halfLife.basis() == null) {
+            jdbc.sql("update lj_person set score = ?, score_at = ?, updated_at = ? where id = ?").params(next, now, now, id.value()).update();
+        } else {
+            jdbc.sql("update lj_person set score = ?, score_at = ?, score_half_life = ?, score_half_life_basis = ?, updated_at = ? where id = ?")
+                .params(next, now, halfLife.halfLife().toString(), halfLife.basis(), now, id.value()).update();
+        }
         return next;
     }
 

@@ -14,12 +14,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SignalHistory {
 
+    /** One signal; {@code decisionInstanceIds} are the decisions that scored it (Camunda history), oldest first. */
     public record Signal(String id, String type, String source, OffsetDateTime occurredAt, OffsetDateTime receivedAt, String receivedBy,
-                         String attributes) {
+                         String attributes, List<String> decisionInstanceIds) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String COLUMNS = "id, type, source, occurred_at, received_at, received_by, attributes";
+    private static final String COLUMNS = "id, type, source, occurred_at, received_at, received_by, attributes, decisions";
 
     private final JdbcClient jdbc;
 
@@ -59,6 +60,7 @@ public class SignalHistory {
 
     private static Signal map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Signal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
-            rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getString(7));
+            rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getString(7),
+            rs.getString(8) == null ? List.of() : List.of(rs.getString(8).split(" ")));
     }
 }
