@@ -2,7 +2,7 @@ package io.leadjourney.journey;
 
 import static io.leadjourney.journey.JourneyVariables.HALF_LIFE;
 import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
-import static io.leadjourney.journey.JourneyVariables.QUALIFIED_STAGE;
+import static io.leadjourney.journey.JourneyVariables.SIGNAL_QUALIFIED_STAGE;
 import static io.leadjourney.journey.JourneyVariables.SCORE;
 import static io.leadjourney.journey.JourneyVariables.SIGNAL_POINTS;
 
@@ -32,8 +32,8 @@ class AddPointsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (FORMER_SIGNAL_SCORING_STEP.equals(execution.getCurrentActivityId()) && execution.getVariableLocal(QUALIFIED_STAGE.name()) != null) {
-            // intake scored this signal already (the correlation brought its qualifiedStage): count its points once
+        if (FORMER_SIGNAL_SCORING_STEP.equals(execution.getCurrentActivityId()) && execution.getVariableLocal(SIGNAL_QUALIFIED_STAGE.name()) != null) {
+            // intake scored this signal already (the correlation brought its signalQualifiedStage): count its points once
             people.find(PersonId.of(PERSON_ID.from(execution))).ifPresent(person -> SCORE.set(execution, person.score()));
             return;
         }

@@ -5,6 +5,8 @@ import static io.leadjourney.journey.JourneyVariables.HAND_RAISER;
 import static io.leadjourney.journey.JourneyVariables.LAST_SIGNAL_TYPE;
 import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
 import static io.leadjourney.journey.JourneyVariables.QUALIFIED_STAGE;
+import static io.leadjourney.journey.JourneyVariables.SIGNAL_HAND_RAISER;
+import static io.leadjourney.journey.JourneyVariables.SIGNAL_QUALIFIED_STAGE;
 import static io.leadjourney.journey.JourneyVariables.STAGE;
 
 import io.leadjourney.people.PeopleService;
@@ -15,7 +17,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Moves the person forward to the stage the lead-qualification table supports ({@code qualifiedStage}, decided when the signal was scored), by the rule
+ * Moves the person forward to the stage the lead-qualification table supports ({@code signalQualifiedStage}, decided when the signal was scored), by the rule
  * of {@link Stage#advancedBy}: forward only, and never while sales own the person.
  */
 @Component
@@ -31,10 +33,13 @@ class AdvanceStageDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Stage current = Stage.valueOf(STAGE.from(execution));
         // while sales have the person, a hand-raiser reaches them through the journey's "Hand raised" events
-        if (Boolean.TRUE.equals(HAND_RAISER.from(execution)) && current.owner() == Stage.Owner.SALES) {
+        // journeys on a version before the lean signal path qualify the signal themselves (qualifiedStage, handRaiser)
+        Boolean handRaiser = SIGNAL_HAND_RAISER.from(execution, HAND_RAISER.from(execution));
+        String qualified = SIGNAL_QUALIFIED_STAGE.from(execution, QUALIFIED_STAGE.from(execution));
+        if (Boolean.TRUE.equals(handRaiser) && current.owner() == Stage.Owner.SALES) {
             HAND_RAISED.set(execution.getProcessInstance(), true);
         }
-        Stage next = current.advancedBy(Stage.valueOf(QUALIFIED_STAGE.from(execution)));
+        Stage next = current.advancedBy(Stage.valueOf(qualified));
         if (next != current) {
             people.moveTo(PersonId.of(PERSON_ID.from(execution)), next,
                 "lead-qualification after " + LAST_SIGNAL_TYPE.from(execution), execution.getProcessInstanceId());

@@ -1,13 +1,13 @@
 package io.leadjourney.journey;
 
 import static io.leadjourney.journey.JourneyVariables.ENGAGED;
-import static io.leadjourney.journey.JourneyVariables.HAND_RAISER;
 import static io.leadjourney.journey.JourneyVariables.MESSAGE_SIGNAL;
 import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
 import static io.leadjourney.journey.JourneyVariables.PROCESS_KEY;
-import static io.leadjourney.journey.JourneyVariables.QUALIFIED_STAGE;
 import static io.leadjourney.journey.JourneyVariables.SCORE;
+import static io.leadjourney.journey.JourneyVariables.SIGNAL_HAND_RAISER;
 import static io.leadjourney.journey.JourneyVariables.SIGNAL_ID;
+import static io.leadjourney.journey.JourneyVariables.SIGNAL_QUALIFIED_STAGE;
 import static io.leadjourney.journey.JourneyVariables.SILENT_ROUNDS;
 import static io.leadjourney.journey.JourneyVariables.SIGNAL_TYPE;
 import static io.leadjourney.journey.JourneyVariables.STAGE;
@@ -22,6 +22,7 @@ import io.leadjourney.people.PersonId;
 import io.leadjourney.people.Stage;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -96,8 +97,11 @@ public class JourneyService {
         Stage qualified = scored.qualifiedStage() == null ? person.stage() : scored.qualifiedStage();
         runtime.createMessageCorrelation(MESSAGE_SIGNAL)
             .processInstanceId(journey.getId())
-            .setVariablesLocal(Map.of(SIGNAL_ID.name(), signalId, SIGNAL_TYPE.name(), signalType, QUALIFIED_STAGE.name(), qualified.name(),
-                HAND_RAISER.name(), scored.handRaiser()))
+            .setVariablesLocal(Variables.createVariables()
+                .putValueTyped(SIGNAL_ID.name(), Variables.stringValue(signalId, true))
+                .putValueTyped(SIGNAL_TYPE.name(), Variables.stringValue(signalType, true))
+                .putValueTyped(SIGNAL_QUALIFIED_STAGE.name(), Variables.stringValue(qualified.name(), true))
+                .putValueTyped(SIGNAL_HAND_RAISER.name(), Variables.booleanValue(scored.handRaiser(), true)))
             .correlateWithResult();
         return true;
     }

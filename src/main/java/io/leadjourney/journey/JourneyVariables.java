@@ -80,9 +80,13 @@ public final class JourneyVariables {
     public static final ProcessVariable<String> OPPORTUNITY_ID = ProcessVariable.of("opportunityId", String.class);
     public static final ProcessVariable<Long> DEAL_VALUE = ProcessVariable.of("value", Long.class);
 
-    // one signal's event sub-process instance (local)
+    // one signal the journey acts on, handed to its "Apply signal" event sub-process (JourneyService.applySignal) as
+    // transient local variables: never stored, the signal and its decisions are in lj_signal and the decision history
     public static final ProcessVariable<String> SIGNAL_ID = ProcessVariable.of("signalId", String.class);
     public static final ProcessVariable<String> SIGNAL_TYPE = ProcessVariable.of("signalType", String.class);
+    /** lead-qualification's stage for the signal (journeys on versions before the lean signal path set QUALIFIED_STAGE). */
+    public static final ProcessVariable<String> SIGNAL_QUALIFIED_STAGE = ProcessVariable.of("signalQualifiedStage", String.class);
+    public static final ProcessVariable<Boolean> SIGNAL_HAND_RAISER = ProcessVariable.of("signalHandRaiser", Boolean.class);
 
     // input parameters of the element templates
     public static final ProcessVariable<String> TARGET_STAGE = ProcessVariable.of("targetStage", String.class);

@@ -155,6 +155,16 @@ class BenchmarkTest {
             assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         });
         report(String.format("1. intake, new people: %d signals that register a person and start a journey: %.0f/s", people, people / registerSeconds));
+        // the first engagement of each person's track (its journey acts on it: it wakes the track), measured on its own
+        Map<String, Long> firstBefore = rowsWritten();
+        long firstActedBefore = acted();
+        double firstSeconds = parallel(CLIENTS, people, i -> {
+            HttpResponse<String> response = post("/api/signals", "{\"type\":\"email_opened\",\"email\":\"p" + i + "@bench.example\"}");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        });
+        report(String.format("1. intake, first engagement of each track: %d signals, %.0f/s, the journey acted on %d; rows written per signal: %s",
+            people, people / firstSeconds, acted() - firstActedBefore, rowsPerSignal(firstBefore, people)));
+        long storedBefore = storedOpens();
         long appliedBefore = applied();
         long actedBefore = acted();
         Map<String, Long> rowsBefore = rowsWritten();
@@ -169,26 +179,32 @@ class BenchmarkTest {
         double rate = acknowledged.get() / seconds;
         long appliedNow = applied() - appliedBefore;
         long actedNow = acted() - actedBefore;
-        long stored = jdbc.sql("select count(*) from lj_signal where type = 'email_opened'").query(Long.class).single();
+        long stored = storedOpens() - storedBefore;
         report(String.format("1. intake into running journeys: %d of %d signals acknowledged in %.1f s = %.0f signals/s (%.2f x baseline correlate); "
             + "stored %d, scored (applied) %d, the journey acted on %d", acknowledged.get(), signals, seconds, rate, rate / baseline, stored,
             appliedNow, actedNow));
         assertThat(stored).as("every acknowledged signal stored").isEqualTo(acknowledged.get());
         assertThat(appliedNow).as("every acknowledged signal applied exactly once").isEqualTo(acknowledged.get());
 
+        report("1. rows written per signal that changes no stage (and nothing else the journey waits for): " + rowsPerSignal(rowsBefore,
+            acknowledged.get()));
+        pgbenchSimpleUpdate().ifPresent(tps -> report(String.format(
+            "1. pgbench simple-update, 8 clients, same server, same run: %.0f tps; intake reached %.3f of it", tps, rate / tps)));
+    }
+
+    /** Rows written since {@code before} per signal, in all and by table (inserts, updates, deletes). */
+    String rowsPerSignal(Map<String, Long> before, int signals) {
         Map<String, Long> rows = new java.util.TreeMap<>();
         rowsWritten().forEach((table, written) -> {
-            long delta = written - rowsBefore.getOrDefault(table, 0L);
+            long delta = written - before.getOrDefault(table, 0L);
             if (delta > 0) {
                 rows.put(table, delta);
             }
         });
         long total = rows.values().stream().mapToLong(Long::longValue).sum();
-        report(String.format("1. rows written per signal that changes no stage: %.1f (inserts, updates, deletes of all tables; by table per signal: %s)",
-            (double) total / acknowledged.get(), rows.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> String.format("%s %.1f", e.getKey(), (double) e.getValue() / acknowledged.get())).toList()));
-        pgbenchSimpleUpdate().ifPresent(tps -> report(String.format(
-            "1. pgbench simple-update, 8 clients, same server, same run: %.0f tps; intake reached %.3f of it", tps, rate / tps)));
+        return String.format("%.1f (by table: %s)", (double) total / signals, rows.entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .map(e -> String.format("%s %.1f", e.getKey(), (double) e.getValue() / signals)).toList());
     }
 
     /**
@@ -566,6 +582,10 @@ class BenchmarkTest {
     /** Signals applied: each is scored once by engagement-scoring, whether the journey acts on it or not. */
     long applied() {
         return engine.getHistoryService().createHistoricDecisionInstanceQuery().decisionDefinitionKey("engagement-scoring").count();
+    }
+
+    long storedOpens() {
+        return jdbc.sql("select count(*) from lj_signal where type = 'email_opened'").query(Long.class).single();
     }
 
     /** Signals the journey acted on (its "Apply signal" event sub-process ran). */
