@@ -32,7 +32,7 @@ class AddPointsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (FORMER_SIGNAL_SCORING_STEP.equals(execution.getCurrentActivityId()) && execution.getVariableLocal(SIGNAL_QUALIFIED_STAGE.name()) != null) {
+        if (FORMER_SIGNAL_SCORING_STEP.equals(execution.getCurrentActivityId()) && SIGNAL_QUALIFIED_STAGE.from(execution) != null) {
             // intake scored this signal already (the correlation brought its signalQualifiedStage): count its points once
             people.find(PersonId.of(PERSON_ID.from(execution))).ifPresent(person -> SCORE.set(execution, person.score()));
             return;

@@ -38,7 +38,7 @@ class LeanSignalPathTest extends ProcessTest {
         String email = newEmail("lean");
         String personId = signal("form_submitted", email).personId();         // new person: CONTACT → LEAD, journey started
         ProcessInstance journey = journey(personId);
-        signal("email_opened", email);                                        // LEAD stays LEAD; score-decay asked again (new stage)
+        signal("email_opened", email);                                        // first engagement of the LEAD track: the journey acts
         long applied = applied(journey);
         int score = people.find(PersonId.of(personId)).orElseThrow().score();
 

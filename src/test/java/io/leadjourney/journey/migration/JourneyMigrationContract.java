@@ -215,6 +215,27 @@ abstract class JourneyMigrationContract extends ProcessTest {
         assertThat(run.finishedAt()).isNotNull();
     }
 
+    @Test
+    void aJourneyLeftOnAVersionBeforeTheLeanSignalPathCountsEachSignalOnce() throws Exception {
+        String before;
+        try (var in = getClass().getResourceAsStream("/journey/lead-journey-before-the-lean-signal-path.bpmn")) {
+            before = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int oldVersion = deploy("lead-journey.bpmn", before); // its Apply signal scores and qualifies by itself
+        String email = newEmail("before");
+        String personId = signal("form_submitted", email).personId();                  // 10 points
+        ProcessInstance journey = journey(personId);
+        assertThat(version(journey)).isEqualTo(oldVersion);
+        signal("webinar_attended", email);                                              // 35: first engagement of the LEAD track
+        signal("webinar_attended", email);                                              // 60: MQL
+
+        assertThat(people.find(PersonId.of(personId)).orElseThrow().score()).as("each signal's points counted once, by intake").isEqualTo(60);
+        assertThat(stage(personId)).isEqualTo(Stage.MQL);
+        assertThat(runtime.getVariable(journey.getId(), "stage")).isEqualTo("MQL");
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+            .processInstanceId(journey.getId()).activityId("ServiceTask_AddPoints").count()).as("the old Apply signal ran for each").isEqualTo(3);
+    }
+
     private int deploy(String file, String xml) throws IOException {
         HttpResponse<String> response = http().as("marketing", "demo").postMultipart("/engine-rest/deployment/create",
             Map.of("deployment-name", file, "deployment-source", "Camunda Modeler"), file, file, xml.getBytes(StandardCharsets.UTF_8));
