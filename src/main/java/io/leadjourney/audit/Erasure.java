@@ -14,7 +14,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.leadjourney.journey.JourneyService;
 import io.leadjourney.journey.JourneyVariables;
 import io.leadjourney.people.PeopleService;
 import io.leadjourney.people.Person;
@@ -61,7 +60,6 @@ public class Erasure {
     private final PeopleService people;
     private final Timelines timelines;
     private final Opportunities opportunities;
-    private final JourneyService journeys;
     private final RuntimeService runtime;
     private final HistoryService history;
     private final TaskService tasks;
@@ -69,14 +67,13 @@ public class Erasure {
     private final Clock clock;
     private final SignalHistory signals;
 
-    Erasure(PersonRepository personRepository, PeopleService people, Timelines timelines, Opportunities opportunities, JourneyService journeys,
+    Erasure(PersonRepository personRepository, PeopleService people, Timelines timelines, Opportunities opportunities,
             RuntimeService runtime, HistoryService history, TaskService tasks, JdbcClient jdbc, Clock clock, SignalHistory signals) {
         this.signals = signals;
         this.personRepository = personRepository;
         this.people = people;
         this.timelines = timelines;
         this.opportunities = opportunities;
-        this.journeys = journeys;
         this.runtime = runtime;
         this.history = history;
         this.tasks = tasks;
@@ -149,7 +146,6 @@ public class Erasure {
             for (PersonId contact : opportunities.contacts(opportunityId)) {
                 if (!contact.equals(id)) {
                     people.moveTo(contact, Stage.LEAD, "opportunity closed by an erasure", null);
-                    journeys.stageChanged(contact, Stage.LEAD, Map.of());
                 }
             }
         }

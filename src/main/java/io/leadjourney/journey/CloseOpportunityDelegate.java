@@ -31,12 +31,10 @@ class CloseOpportunityDelegate implements JavaDelegate {
 
     private final Opportunities opportunities;
     private final PeopleService people;
-    private final JourneyService journeys;
 
-    CloseOpportunityDelegate(Opportunities opportunities, PeopleService people, JourneyService journeys) {
+    CloseOpportunityDelegate(Opportunities opportunities, PeopleService people) {
         this.opportunities = opportunities;
         this.people = people;
-        this.journeys = journeys;
     }
 
     @Override
@@ -55,8 +53,7 @@ class CloseOpportunityDelegate implements JavaDelegate {
             context.put(LOSS_REASON.name(), lossReason);
         }
         for (PersonId contact : opportunities.contacts(opportunityId)) {
-            people.moveTo(contact, stage, reason, execution.getProcessInstanceId());
-            journeys.stageChanged(contact, stage, context);
+            people.moveTo(contact, stage, reason, execution.getProcessInstanceId(), context);
         }
         OUTCOME.set(execution, result.name());
         LOSS_REASON.set(execution, lossReason);

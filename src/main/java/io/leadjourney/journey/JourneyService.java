@@ -20,6 +20,7 @@ import io.leadjourney.people.MarketingStopped;
 import io.leadjourney.people.Person;
 import io.leadjourney.people.PersonId;
 import io.leadjourney.people.Stage;
+import io.leadjourney.people.StageChanged;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
@@ -56,14 +57,16 @@ public class JourneyService {
     }
 
     /**
-     * Tells the person's running journey that something outside it moved the person (an opportunity was won or
-     * lost, a contact joined an opportunity): the journey's conditions react to the new stage. {@code context} are
-     * further variables the journey's next steps need (the loss reason, the deal's sales team and owner).
+     * Something outside the person's journey moved the person (an opportunity was opened, won or lost, a contact joined
+     * or left one, an erasure closed a deal): the journey's conditions react to the new stage, and the event's context
+     * gives its next steps what they need (the loss reason, the deal's sales team and owner). A journey that moved the
+     * person itself has set its stage already.
      */
-    public void stageChanged(PersonId person, Stage stage, Map<String, Object> context) {
-        runningJourney(person).ifPresent(journey -> {
-            Map<String, Object> variables = new java.util.HashMap<>(context);
-            variables.put(STAGE.name(), stage.name());
+    @EventListener
+    void stageChanged(StageChanged event) {
+        runningJourney(event.person()).filter(journey -> !journey.getId().equals(event.processInstanceId())).ifPresent(journey -> {
+            Map<String, Object> variables = new java.util.HashMap<>(event.context());
+            variables.put(STAGE.name(), event.to().name());
             runtime.setVariables(journey.getId(), variables);
         });
     }

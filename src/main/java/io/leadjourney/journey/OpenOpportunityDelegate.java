@@ -1,7 +1,5 @@
 package io.leadjourney.journey;
 
-import java.util.Map;
-
 import static io.leadjourney.journey.JourneyVariables.OPPORTUNITY_ID;
 import static io.leadjourney.journey.JourneyVariables.OUTCOME;
 import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
@@ -20,12 +18,10 @@ class OpenOpportunityDelegate implements JavaDelegate {
 
     private final Opportunities opportunities;
     private final PeopleService people;
-    private final JourneyService journeys;
 
-    OpenOpportunityDelegate(Opportunities opportunities, PeopleService people, JourneyService journeys) {
+    OpenOpportunityDelegate(Opportunities opportunities, PeopleService people) {
         this.opportunities = opportunities;
         this.people = people;
-        this.journeys = journeys;
     }
 
     @Override
@@ -34,6 +30,5 @@ class OpenOpportunityDelegate implements JavaDelegate {
         OPPORTUNITY_ID.set(execution, opportunities.open(primary, execution.getProcessInstanceId()));
         OUTCOME.set(execution, null);
         people.moveTo(primary, Stage.OPPORTUNITY, "opportunity opened", execution.getProcessInstanceId());
-        journeys.stageChanged(primary, Stage.OPPORTUNITY, Map.of());
     }
 }

@@ -1,7 +1,5 @@
 package io.leadjourney.journey;
 
-import java.util.Map;
-
 import static io.leadjourney.journey.JourneyVariables.OPPORTUNITY_ID;
 import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
 
@@ -56,7 +54,6 @@ class UpdateContactsDelegate implements JavaDelegate {
             contact(add, true).ifPresentOrElse(person -> {
                 if (opportunities.addContact(opportunityId, person.id())) {
                     people.moveTo(person.id(), Stage.OPPORTUNITY, "added to an opportunity", execution.getProcessInstanceId());
-                    journeys.stageChanged(person.id(), Stage.OPPORTUNITY, Map.of());
                 }
             }, () -> notes.add(primary, Journeys.currentUser(execution), execution.getCurrentActivityName(), "contact not added",
                 "'" + ContactData.text(add, 254) + "' is neither an email address nor a phone number"));
@@ -65,7 +62,6 @@ class UpdateContactsDelegate implements JavaDelegate {
         if (remove != null && !remove.isBlank()) {
             contact(remove, false).filter(person -> opportunities.removeContact(opportunityId, person.id())).ifPresent(person -> {
                 people.moveTo(person.id(), Stage.LEAD, "removed from an opportunity", execution.getProcessInstanceId());
-                journeys.stageChanged(person.id(), Stage.LEAD, Map.of());
             });
         }
         ADD_CONTACT.set(execution, null);

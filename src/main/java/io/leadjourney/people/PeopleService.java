@@ -39,6 +39,14 @@ public class PeopleService {
 
     /** Moves the person to {@code stage} and records the change with its reason; no-op when already there. */
     public Person moveTo(PersonId id, Stage stage, String reason, String processInstanceId) {
+        return moveTo(id, stage, reason, processInstanceId, Map.of());
+    }
+
+    /**
+     * As {@link #moveTo(PersonId, Stage, String, String)}, and publishes {@link StageChanged} with {@code context} for the
+     * person's journey when the person moved.
+     */
+    public Person moveTo(PersonId id, Stage stage, String reason, String processInstanceId, Map<String, Object> context) {
         Person person = people.lock(id).orElseThrow(() -> new IllegalStateException("no person " + id));
         if (person.stage() == stage) {
             return person;
@@ -46,6 +54,7 @@ public class PeopleService {
         people.updateStage(id, stage);
         stageHistory.record(new StageHistory.StageChange(id.value(), person.stage(), stage, OffsetDateTime.now(clock),
             reason, processInstanceId));
+        events.publishEvent(new StageChanged(id, person.stage(), stage, processInstanceId, context));
         return people.findById(id).orElseThrow();
     }
 
