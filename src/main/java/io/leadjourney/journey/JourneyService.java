@@ -12,8 +12,12 @@ import static io.leadjourney.journey.JourneyVariables.SILENT_ROUNDS;
 import static io.leadjourney.journey.JourneyVariables.SIGNAL_TYPE;
 import static io.leadjourney.journey.JourneyVariables.STAGE;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.leadjourney.people.MarketingResumed;
 import io.leadjourney.people.MarketingStopped;
@@ -65,7 +69,7 @@ public class JourneyService {
     @EventListener
     void stageChanged(StageChanged event) {
         runningJourney(event.person()).filter(journey -> !journey.getId().equals(event.processInstanceId())).ifPresent(journey -> {
-            Map<String, Object> variables = new java.util.HashMap<>(event.context());
+            Map<String, Object> variables = new HashMap<>(event.context());
             variables.put(STAGE.name(), event.to().name());
             runtime.setVariables(journey.getId(), variables);
         });
@@ -109,12 +113,25 @@ public class JourneyService {
         return true;
     }
 
+    /** The journey's own values (not those of inner scopes) of its engagement counters and these profile variables. */
+    private Map<String, Object> journeyVariables(ProcessInstance journey, Set<String> profile) {
+        List<String> names = new ArrayList<>(profile);
+        names.add(ENGAGED.name());
+        names.add(SILENT_ROUNDS.name());
+        Map<String, Object> values = new HashMap<>();
+        runtime.createVariableInstanceQuery().processInstanceIdIn(journey.getId()).variableNameIn(names.toArray(String[]::new))
+            .disableBinaryFetching().disableCustomObjectDeserialization().list().stream()
+            .filter(variable -> journey.getId().equals(variable.getExecutionId()))
+            .forEach(variable -> values.put(variable.getName(), variable.getValue()));
+        return values;
+    }
+
     private boolean mustAct(ProcessInstance journey, Stage stage, SignalScoring.Scored scored, Map<String, Object> attributes) {
         if (stage.advancedBy(scored.qualifiedStage()) != stage || (scored.handRaiser() && stage.owner() == Stage.Owner.SALES)
             || RecordSignalDelegate.carriesDealFacts(attributes)) {
             return true;
         }
-        Map<String, Object> kept = runtime.getVariables(journey.getId());
+        Map<String, Object> kept = journeyVariables(journey, scored.profile().keySet());
         return !Boolean.TRUE.equals(ENGAGED.from(kept)) || JourneyVariables.count(SILENT_ROUNDS.from(kept)) != 0
             || scored.profile().entrySet().stream().anyMatch(fact -> !ProcessVariable.same(kept.get(fact.getKey()), fact.getValue()));
     }
