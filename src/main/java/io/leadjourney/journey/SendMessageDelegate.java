@@ -11,10 +11,10 @@ import io.leadjourney.messaging.MessageOrder;
 import io.leadjourney.messaging.SendOutcome;
 import io.leadjourney.people.Channel;
 import io.leadjourney.people.PersonId;
+import io.leadjourney.platform.engine.CurrentJob;
+import io.leadjourney.platform.engine.JobDeferral;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,8 +59,7 @@ class SendMessageDelegate implements JavaDelegate {
      * differs on every new arrival (a loop, a later nurture round).
      */
     static String stepKey(DelegateExecution execution, String template) {
-        JobEntity job = Context.getCommandContext() == null ? null : Context.getCommandContext().getCurrentJob();
-        String arrival = job != null ? job.getId() : execution.getActivityInstanceId();
+        String arrival = CurrentJob.id().orElse(execution.getActivityInstanceId());
         return execution.getCurrentActivityId() + "|" + template + "|" + arrival;
     }
 }

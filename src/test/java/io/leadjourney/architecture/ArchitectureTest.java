@@ -1,5 +1,8 @@
 package io.leadjourney.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +20,11 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +52,20 @@ class ArchitectureTest {
     void peopleMessagingAndInsightKnowNothingOfTheEngine() {
         noClasses().that().resideInAnyPackage("io.leadjourney.people..", "io.leadjourney.messaging..", "io.leadjourney.insight..")
             .should().dependOnClassesThat().resideInAnyPackage("org.camunda..")
+            .check(MAIN);
+    }
+
+    /**
+     * The engine's internals (org.camunda.bpm.engine.impl) are used in platform only (platform/engine holds the engine
+     * glue); features may write process engine plugins and use the engine clock, the form validation error and the
+     * current authentication, which the engine offers nowhere else.
+     */
+    @Test
+    void engineInternalsStayInPlatform() {
+        noClasses().that().resideOutsideOfPackage("io.leadjourney.platform..")
+            .should().dependOnClassesThat(resideInAPackage("org.camunda.bpm.engine.impl..").and(not(belongToAnyOf(
+                AbstractProcessEnginePlugin.class, ProcessEngineConfigurationImpl.class, ClockUtil.class, FormFieldValidationException.class,
+                Authentication.class))))
             .check(MAIN);
     }
 

@@ -1,4 +1,4 @@
-package io.leadjourney.journey;
+package io.leadjourney.platform.engine;
 
 import java.time.Instant;
 
@@ -6,11 +6,11 @@ import java.time.Instant;
  * Thrown by an asynchronous step that must not act yet (a message outside the send window or over the weekly cap).
  * {@link DeferredJobs} moves the step's job to {@code until} without using a retry or raising an incident.
  */
-class JobDeferral extends RuntimeException {
+public class JobDeferral extends RuntimeException {
 
     private final Instant until;
 
-    JobDeferral(Instant until, String reason) {
+    public JobDeferral(Instant until, String reason) {
         super("Deferred until " + until + ": " + reason, null, false, false);
         this.until = until;
     }
