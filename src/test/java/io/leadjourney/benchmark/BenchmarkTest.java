@@ -263,6 +263,14 @@ class BenchmarkTest {
     @Test
     @Order(2)
     void timerStorm() throws Exception {
+        if (!SMTP.isBlank()) { // every send would fail and retry for an hour
+            String[] hostPort = SMTP.split(":");
+            try (java.net.Socket probe = new java.net.Socket()) {
+                probe.connect(new java.net.InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 2000);
+            } catch (IOException refused) {
+                throw new IllegalStateException("no SMTP server answers at -Dbench.smtp=" + SMTP + " (start smtp-sink first)", refused);
+            }
+        }
         int journeys = Integer.getInteger("bench.storm.journeys", 50_000);
         List<String> ids = BulkPeople.insert(jdbc, "storm", journeys);
         double createSeconds = parallel(CLIENTS, journeys, i -> engine.getRuntimeService().createProcessInstanceByKey("lead-journey")
