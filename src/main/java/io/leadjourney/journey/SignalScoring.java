@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.leadjourney.people.PeopleService;
 import io.leadjourney.people.Person;
@@ -60,15 +61,16 @@ public class SignalScoring {
     /** Adds the signal's points to the person's score and qualifies the person; the stage itself is the journey's to move. */
     public Scored score(Person person, String signalType) {
         Map<String, Object> facts = profile.facts(person);
+        Map<String, String> tables = latestTables();
         DecisionInstances.Evaluated<Scored> evaluated = decisionInstances.capture(() -> {
             Map<String, Object> variables = new HashMap<>(facts);
             variables.put(SIGNAL_TYPE.name(), signalType);
             variables.put(STAGE.name(), person.stage().name());
-            DmnDecisionResult points = decisions.evaluateDecisionByKey(ENGAGEMENT_SCORING).variables(variables).evaluate();
+            DmnDecisionResult points = decisions.evaluateDecisionById(table(tables, ENGAGEMENT_SCORING)).variables(variables).evaluate();
             int score = people.addScore(person.id(), points.isEmpty() || points.getSingleEntry() == null ? 0
-                : ((Number) points.getSingleEntry()).intValue(), halfLife(person, facts));
+                : ((Number) points.getSingleEntry()).intValue(), halfLife(person, facts, table(tables, SCORE_DECAY)));
             variables.put(SCORE.name(), score);
-            DmnDecisionResult qualified = decisions.evaluateDecisionByKey(LEAD_QUALIFICATION).variables(variables).evaluate();
+            DmnDecisionResult qualified = decisions.evaluateDecisionById(table(tables, LEAD_QUALIFICATION)).variables(variables).evaluate();
             Map<String, Object> row = qualified.isEmpty() ? Map.of() : qualified.getSingleResult().getEntryMap();
             return new Scored(row.get("qualifiedStage") instanceof String stage ? Stage.valueOf(stage) : null,
                 Boolean.TRUE.equals(row.get("handRaiser")), score, facts, List.of());
@@ -77,12 +79,28 @@ public class SignalScoring {
         return new Scored(scored.qualifiedStage(), scored.handRaiser(), scored.score(), facts, evaluated.decisionInstanceIds());
     }
 
+    /**
+     * The id of the latest version of every decision, in one query (evaluating by key would look each one up again); the
+     * engine keeps the deployed tables themselves in its cache.
+     */
+    private Map<String, String> latestTables() {
+        return repository.createDecisionDefinitionQuery().latestVersion().list().stream()
+            .collect(Collectors.toMap(DecisionDefinition::getKey, DecisionDefinition::getId, (a, b) -> a));
+    }
+
+    private static String table(Map<String, String> tables, String key) {
+        String id = tables.get(key);
+        if (id == null) {
+            throw new IllegalStateException("no decision '" + key + "' is deployed (dmn/" + key + ".dmn)");
+        }
+        return id;
+    }
+
     /** score-decay's half-life for the person: the one it gave last, unless its version, the stage or the segment changed. */
-    private DecidedHalfLife halfLife(Person person, Map<String, Object> facts) {
-        DecisionDefinition table = repository.createDecisionDefinitionQuery().decisionDefinitionKey(SCORE_DECAY).latestVersion().singleResult();
-        String basis = table.getId() + " " + person.stage() + " " + facts.get(SEGMENT.name());
+    private DecidedHalfLife halfLife(Person person, Map<String, Object> facts, String table) {
+        String basis = table + " " + person.stage() + " " + facts.get(SEGMENT.name());
         return people.decidedHalfLife(person.id()).filter(known -> basis.equals(known.basis())).orElseGet(() -> {
-            DmnDecisionResult result = decisions.evaluateDecisionById(table.getId())
+            DmnDecisionResult result = decisions.evaluateDecisionById(table)
                 .variables(Map.of(STAGE.name(), person.stage().name(), SEGMENT.name(), facts.get(SEGMENT.name())))
                 .evaluate();
             String halfLife = result.isEmpty() ? null : result.getSingleEntry();
