@@ -1,14 +1,11 @@
 package io.leadjourney.audit;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +22,12 @@ import io.leadjourney.people.Person;
 import io.leadjourney.people.PersonId;
 import io.leadjourney.platform.security.AllowedGroups;
 import io.leadjourney.platform.security.Groups;
-import io.leadjourney.platform.web.Dates;
-import io.leadjourney.platform.web.InvalidRequestException;
 import io.leadjourney.platform.web.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -139,49 +133,14 @@ class AuditPages {
         }
         List<List<Object>> rows = new ArrayList<>();
         for (TimelineEntry entry : timelines.of(person)) {
-            rows.add(java.util.Arrays.asList(local(entry.at()), entry.kind(), entry.summary(), json(entry.details())));
+            rows.add(java.util.Arrays.asList(local(entry.at()), entry.kind(), entry.summary(), Csv.json(entry.details())));
         }
-        csv(response, "timeline-" + id + ".csv", List.of("at", "kind", "summary", "details"), rows);
-    }
-
-    @GetMapping(path = "/audit/decisions.csv")
-    void decisionsCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                      HttpServletResponse response) throws IOException {
-        Dates.reasonable("from", from);
-        Dates.reasonable("to", to);
-        if (to.isBefore(from)) {
-            throw new InvalidRequestException("to", "must not be before from");
-        }
-        Date start = Date.from(from.atStartOfDay(zone).toInstant());
-        Date end = Date.from(to.plusDays(1).atStartOfDay(zone).toInstant());
-        List<List<Object>> rows = new ArrayList<>();
-        for (DecisionExplanations.Explained decision : decisions.between(start, end)) {
-            rows.add(java.util.Arrays.asList(local(Timelines.at(decision.evaluatedAt())), decision.decisionKey(), decision.version(), decision.processInstanceId(),
-                businessKey(decision.processInstanceId()), decision.activityId(), json(decision.inputs()), json(decision.outputs()),
-                decision.rules().stream().map(DecisionExplanations.MatchedRule::label).collect(java.util.stream.Collectors.joining("; "))));
-        }
-        csv(response, "decisions-" + from + "-" + to + ".csv",
-            List.of("evaluatedAt", "decision", "version", "processInstanceId", "personId", "activityId", "inputs", "outputs", "matchedRules"), rows);
+        Csv.download(response, "timeline-" + id + ".csv", List.of("at", "kind", "summary", "details"), rows);
     }
 
     /** The instant with the offset of the configured zone (+07:00 in Jakarta), as a reader there reads it. */
     private java.time.OffsetDateTime local(java.time.OffsetDateTime at) {
-        return at == null ? null : at.atZoneSameInstant(zone).toOffsetDateTime();
-    }
-
-    private String businessKey(String processInstanceId) {
-        if (processInstanceId == null) {
-            return null;
-        }
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-        if (instance == null) {
-            return null;
-        }
-        if (instance.getBusinessKey() == null && instance.getSuperProcessInstanceId() != null) {
-            return businessKey(instance.getSuperProcessInstanceId());
-        }
-        return instance.getBusinessKey();
+        return Csv.local(at, zone);
     }
 
     private Diagram diagram(HistoricProcessInstance instance) {
@@ -229,21 +188,6 @@ class AuditPages {
         row.put("company", person.company());
         row.put("stage", person.stage().name());
         return row;
-    }
-
-    private static void csv(HttpServletResponse response, String fileName, List<String> header, List<List<Object>> rows) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        Csv.write(out, header, rows);
-    }
-
-    private static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String pretty(Object value) {

@@ -2,16 +2,49 @@ package io.leadjourney.audit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** CSV for spreadsheets: RFC 4180, and cells that a spreadsheet would run as a formula are neutralised. */
 final class Csv {
 
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
     private Csv() {
+    }
+
+    /** Answers with {@code rows} as a CSV file to download. */
+    static void download(HttpServletResponse response, String fileName, List<String> header, List<List<Object>> rows) throws IOException {
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        write(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), header, rows);
+    }
+
+    /** A value as JSON, for a cell. */
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The instant with the offset of {@code zone} (+07:00 in Jakarta), as a reader there reads it. */
+    static OffsetDateTime local(OffsetDateTime at, ZoneId zone) {
+        return at == null ? null : at.atZoneSameInstant(zone).toOffsetDateTime();
     }
 
     static void write(Writer out, List<String> header, List<List<Object>> rows) {

@@ -5,15 +5,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.leadjourney.journey.JourneyVariables;
 import io.leadjourney.people.PeopleService;
 import io.leadjourney.people.Person;
@@ -42,16 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Erasure {
 
-    /** Decision inputs and task answers that say nothing about who the person is. */
-    static final Set<String> ANONYMOUS_INPUTS = Set.of("Signal type", "Latest signal", "Readiness (latest signal)", "Current stage", "Stage",
-        "Score", "Score after the signal", "Segment", "WhatsApp consent", "Tracks finished without engagement", "Re-engaged after a lost deal",
-        "Need (kebutuhan)", "Budget (anggaran)", "Authority (otoritas)", "Timeline (waktu pembelian)", "Grade", "Loss reason",
-        "A competitor is pursuing them", "Potential revenue (IDR)");
-    static final Set<String> ANONYMOUS_ANSWERS = Set.of("contacted", "need", "budget", "authority", "timeline", "outcome", "lossReason",
-        "value", "escalationAction", "referralGiven", "disqualified", "disqualifyReason");
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     public record Erased(String personId, OffsetDateTime erasedAt, int processInstancesDeleted) {
     }
@@ -91,11 +77,23 @@ public class Erasure {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<TimelineEntry> timeline = timelines.of(id);
         jdbc.sql("insert into lj_erasure (person_id, erased_at, erased_by, record) values (?, ?, ?, ?)")
-            .params(id.value(), now, erasedBy, anonymised(timeline)).update();
+            .params(id.value(), now, erasedBy, AnonymisedRecord.of(timeline)).update();
 
         List<String> own = ownProcessInstances(id);
         releaseOtherContacts(id);
         leaveOthersOpportunities(id, person);
+        deleteProcesses(own);
+        forgetContactData(id, person);
+        people.moveTo(id, Stage.DISQUALIFIED, "erased", null);
+        jdbc.sql("update lj_person set email = null, phone = null, name = null, company = null, title = null, industry = null, source = null, "
+                + "unsubscribe_token = ?, marketing_stopped_at = coalesce(marketing_stopped_at, ?), journey_pending = false, erased_at = ?, "
+                + "updated_at = ? where id = ?")
+            .params(newToken(), now, now, now, id.value()).update();
+        return new Erased(id.value(), now, own.size());
+    }
+
+    /** The person's processes, running or ended, with their whole history. */
+    private void deleteProcesses(List<String> own) {
         for (String instance : own) {
             if (runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0) {
                 runtime.deleteProcessInstance(instance, "erasure", true, true, true);
@@ -104,7 +102,10 @@ public class Erasure {
         if (!own.isEmpty()) {
             history.deleteHistoricProcessInstancesIfExists(own);
         }
+    }
 
+    /** Notes, consent, signal attributes and scoring decisions, message recipients, import errors naming the person. */
+    private void forgetContactData(PersonId id, Person person) {
         jdbc.sql("delete from lj_note where person_id = ?").param(id.value()).update();
         jdbc.sql("delete from lj_consent where person_id = ?").param(id.value()).update();
         // the decisions that scored the person's signals outside the journey hold their title and industry as inputs
@@ -119,12 +120,6 @@ public class Erasure {
         for (String identity : identifiers(person)) {
             jdbc.sql("delete from lj_import_error where message like ?").param("%" + identity + "%").update();
         }
-        people.moveTo(id, Stage.DISQUALIFIED, "erased", null);
-        jdbc.sql("update lj_person set email = null, phone = null, name = null, company = null, title = null, industry = null, source = null, "
-                + "unsubscribe_token = ?, marketing_stopped_at = coalesce(marketing_stopped_at, ?), journey_pending = false, erased_at = ?, "
-                + "updated_at = ? where id = ?")
-            .params(newToken(), now, now, now, id.value()).update();
-        return new Erased(id.value(), now, own.size());
     }
 
     /** The person's journeys and the processes they called (their opportunities), running or ended. */
@@ -159,7 +154,7 @@ public class Erasure {
         for (String[] membership : memberships) {
             opportunities.removeContact(membership[0], id);
             // a variable whose value, now or in any earlier update, names the person loses its history
-            Set<String> named = new java.util.HashSet<>();
+            Set<String> named = new HashSet<>();
             for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(membership[1]).list()) {
                 if (names(variable.getValue(), person)) {
                     named.add(variable.getId());
@@ -194,60 +189,6 @@ public class Erasure {
             identifiers.add(person.phone().substring(1));
         }
         return identifiers;
-    }
-
-    /** Stages, dates, decisions (anonymous inputs only) and task outcomes; nothing that says who the person was. */
-    static String anonymised(List<TimelineEntry> timeline) {
-        List<Map<String, Object>> record = new ArrayList<>();
-        for (TimelineEntry entry : timeline) {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("at", entry.at());
-            item.put("kind", entry.kind().name());
-            Map<String, Object> details = entry.details();
-            switch (entry.kind()) {
-                case STAGE -> {
-                    item.put("from", details.get("from"));
-                    item.put("to", details.get("to"));
-                }
-                case SIGNAL -> item.put("type", entry.summary());
-                case MESSAGE -> {
-                    item.put("channel", details.get("channel"));
-                    item.put("template", details.get("template"));
-                    item.put("status", details.get("status"));
-                }
-                case TASK -> {
-                    item.put("task", details.get("taskDefinitionKey"));
-                    item.put("state", details.get("state"));
-                    item.put("ended", details.get("ended"));
-                    item.put("answers", filter(details.get("answers"), ANONYMOUS_ANSWERS));
-                }
-                case DECISION -> {
-                    item.put("decisionKey", details.get("decisionKey"));
-                    item.put("version", details.get("version"));
-                    item.put("inputs", filter(details.get("inputs"), ANONYMOUS_INPUTS));
-                    item.put("outputs", details.get("outputs"));
-                    item.put("matchedRules", details.get("matchedRules"));
-                }
-            }
-            record.add(item);
-        }
-        try {
-            return JSON.writeValueAsString(record);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Map<String, Object> filter(Object values, Set<String> allowed) {
-        Map<String, Object> kept = new LinkedHashMap<>();
-        if (values instanceof Map<?, ?> map) {
-            map.forEach((key, value) -> {
-                if (allowed.contains(String.valueOf(key))) {
-                    kept.put(String.valueOf(key), value);
-                }
-            });
-        }
-        return kept;
     }
 
     private static String newToken() {

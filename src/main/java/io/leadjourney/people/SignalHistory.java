@@ -1,6 +1,7 @@
 package io.leadjourney.people;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,23 @@ public class SignalHistory {
     public List<Signal> all(PersonId person) {
         return jdbc.sql("select " + COLUMNS + " from lj_signal where person_id = ? order by occurred_at, received_at")
             .param(person.value()).query(SignalHistory::map).list();
+    }
+
+    /** The signal a decision scored and whose it was. */
+    public record Scoring(String signalId, String personId) {
+    }
+
+    /** The signals received in a period that were scored, by the ids of their decision instances. */
+    public Map<String, Scoring> scoredBetween(OffsetDateTime from, OffsetDateTime to) {
+        Map<String, Scoring> byDecision = new HashMap<>();
+        jdbc.sql("select id, person_id, decisions from lj_signal where received_at >= ? and received_at < ? and decisions is not null")
+            .params(from, to)
+            .query(rs -> {
+                for (String decision : rs.getString(3).split(" ")) {
+                    byDecision.put(decision, new Scoring(rs.getString(1), rs.getString(2)));
+                }
+            });
+        return byDecision;
     }
 
     public Optional<Signal> find(String signalId) {

@@ -70,6 +70,12 @@ class AuditPagesTest extends ProcessTest {
             assertThat(r.get("outputs")).contains("P6M");
             assertThat(r.get("matchedRules")).isEqualTo("row 3 Rule_reengagement_delay_3: Chose a competitor: after their first contract period");
         });
+        assertThat(decided).as("a signal's scoring decisions, made outside the journey, name the person and the signal").anySatisfy(r -> {
+            assertThat(r.get("personId")).isEqualTo(personId);
+            assertThat(r.get("decision")).isEqualTo("lead-qualification");
+            assertThat(r.get("processInstanceId")).isEmpty();
+            assertThat(r.get("signalId")).isNotEmpty();
+        });
         assertThat(http().as("auditor", "demo").get("/audit/decisions.csv?from=" + startDay.plusDays(1) + "&to=" + startDay.minusDays(1)).statusCode())
             .isEqualTo(400);
     }
