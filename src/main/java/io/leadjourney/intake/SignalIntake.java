@@ -3,17 +3,10 @@ package io.leadjourney.intake;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.DateTimeException;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,16 +18,14 @@ import io.leadjourney.journey.SignalScoring;
 import io.leadjourney.people.Channel;
 import io.leadjourney.people.ConsentVia;
 import io.leadjourney.people.ContactData;
-import io.leadjourney.people.ContactDetails;
 import io.leadjourney.people.PeopleService;
 import io.leadjourney.people.Person;
 import io.leadjourney.people.Registration;
 import io.leadjourney.people.Stage;
 import io.leadjourney.platform.security.Caller;
 import io.leadjourney.platform.web.ConflictException;
-import io.leadjourney.platform.web.Dates;
-import io.leadjourney.platform.web.FieldProblem;
 import io.leadjourney.platform.web.InvalidRequestException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -51,7 +42,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SignalIntake {
 
     static final int MAX_ATTEMPTS = 8;
-    private static final Set<String> LANGUAGES = Set.of("id", "en");
     private static final ObjectMapper CANONICAL = new ObjectMapper()
         .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
@@ -60,15 +50,15 @@ public class SignalIntake {
     private final IdempotencyStore idempotency;
     private final JourneyService journeys;
     private final TransactionTemplate transaction;
-    private final java.time.Clock clock;
-    private final io.micrometer.core.instrument.MeterRegistry meters;
-    private final SignalCatalogue catalogue;
+    private final Clock clock;
+    private final MeterRegistry meters;
+    private final SignalValidation validation;
     private final SignalScoring scoring;
 
     SignalIntake(PeopleService people, SignalRepository signals, IdempotencyStore idempotency, JourneyService journeys,
-                 PlatformTransactionManager transactionManager, java.time.Clock clock,
-                 io.micrometer.core.instrument.MeterRegistry meters, SignalCatalogue catalogue, SignalScoring scoring) {
-        this.catalogue = catalogue;
+                 PlatformTransactionManager transactionManager, Clock clock,
+                 MeterRegistry meters, SignalCatalogue catalogue, SignalScoring scoring) {
+        this.validation = new SignalValidation(catalogue, clock);
         this.scoring = scoring;
         this.clock = clock;
         this.meters = meters;
@@ -80,7 +70,7 @@ public class SignalIntake {
     }
 
     public SignalReceipt receive(Caller caller, SignalRequest request, String idempotencyKey) {
-        ValidSignal signal = validate(request);
+        SignalValidation.ValidSignal signal = validation.validate(request);
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
         if (key != null && key.length() > 200) {
             throw new InvalidRequestException("Idempotency-Key", "must be at most 200 characters");
@@ -99,7 +89,7 @@ public class SignalIntake {
         }
     }
 
-    private SignalReceipt receiveOnce(Caller caller, ValidSignal signal, String key, String hash) {
+    private SignalReceipt receiveOnce(Caller caller, SignalValidation.ValidSignal signal, String key, String hash) {
         if (key != null) {
             Optional<IdempotencyStore.Answer> earlier = idempotency.find(caller.intakeSystem(), key);
             if (earlier.isPresent()) {
@@ -135,87 +125,6 @@ public class SignalIntake {
         }
         if (consent.whatsapp() != null) {
             people.recordConsent(person.id(), Channel.WHATSAPP, consent.whatsapp(), at, source, wording, ConsentVia.SIGNAL);
-        }
-    }
-
-    record ValidSignal(String type, ContactDetails contact, SignalRequest.ConsentStatement consent,
-                       OffsetDateTime occurredAt, Map<String, Object> attributes, String attributesJson) {
-    }
-
-    /** The types of the deployed engagement-scoring table (marketing ops add a type by adding a row). */
-    private String allowedTypes() {
-        return String.join(", ", catalogue.types());
-    }
-
-    ValidSignal validate(SignalRequest r) {
-        if (r == null) {
-            throw new InvalidRequestException("body", "is required");
-        }
-        List<FieldProblem> problems = new ArrayList<>();
-        String type = null;
-        if (r.type() == null || r.type().isBlank()) {
-            problems.add(new FieldProblem("type", "is required; allowed: " + allowedTypes()));
-        } else if (catalogue.accepts(r.type().trim())) {
-            type = r.type().trim();
-        } else {
-            problems.add(new FieldProblem("type", "'" + ContactData.text(r.type(), 40) + "' is not a signal type; allowed: " + allowedTypes()));
-        }
-        String email = normalise(problems, "email", () -> ContactData.email(r.email()));
-        String phone = normalise(problems, "phone", () -> ContactData.phone(r.phone()));
-        if (email == null && phone == null && problems.stream().noneMatch(p -> p.field().equals("email") || p.field().equals("phone"))) {
-            problems.add(new FieldProblem("email", "email or phone is required"));
-        }
-        String language = r.language() == null || r.language().isBlank() ? null : r.language().trim().toLowerCase();
-        if (language != null && !LANGUAGES.contains(language)) {
-            problems.add(new FieldProblem("language", "must be 'id' or 'en'"));
-        }
-        String timeZone = r.timeZone() == null || r.timeZone().isBlank() ? null : r.timeZone().trim();
-        if (timeZone != null) {
-            try {
-                timeZone = ZoneId.of(timeZone).getId();
-            } catch (DateTimeException e) {
-                problems.add(new FieldProblem("timeZone", "must be an IANA time zone such as Asia/Jakarta"));
-            }
-        }
-        OffsetDateTime occurredAt = OffsetDateTime.now(clock);
-        if (r.occurredAt() != null && !r.occurredAt().isBlank()) {
-            try {
-                occurredAt = OffsetDateTime.parse(r.occurredAt().trim()).withOffsetSameInstant(ZoneOffset.UTC);
-            } catch (DateTimeException e) {
-                try {
-                    occurredAt = Instant.parse(r.occurredAt().trim()).atOffset(ZoneOffset.UTC);
-                } catch (DateTimeException again) {
-                    problems.add(new FieldProblem("occurredAt", "must be an ISO-8601 date-time with an offset, e.g. 2026-11-22T09:30:00+07:00"));
-                }
-            }
-        }
-        if (occurredAt.getYear() < Dates.FIRST_YEAR || occurredAt.isAfter(OffsetDateTime.now(clock).plusDays(1))) {
-            problems.add(new FieldProblem("occurredAt", "must lie between " + Dates.FIRST_YEAR + " and tomorrow"));
-        }
-        if (r.consent() != null && r.consent().wording() != null && r.consent().wording().length() > 100) {
-            problems.add(new FieldProblem("consent.wording", "must be at most 100 characters"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-        String attributes;
-        try {
-            attributes = r.attributes() == null || r.attributes().isEmpty() ? null : CANONICAL.writeValueAsString(r.attributes());
-        } catch (JsonProcessingException e) {
-            throw new InvalidRequestException("attributes", "must be a JSON object");
-        }
-        ContactDetails contact = new ContactDetails(email, phone,
-            ContactData.text(r.name(), 200), ContactData.text(r.company(), 200), ContactData.text(r.title(), 200),
-            ContactData.text(r.industry(), 100), ContactData.text(r.source(), 100), language, timeZone);
-        return new ValidSignal(type, contact, r.consent(), occurredAt, r.attributes(), attributes);
-    }
-
-    private static String normalise(List<FieldProblem> problems, String field, java.util.function.Supplier<String> value) {
-        try {
-            return value.get();
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem(field, e.getMessage()));
-            return null;
         }
     }
 
