@@ -7,12 +7,14 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import io.leadjourney.people.Stage;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,39 +58,55 @@ public class FunnelReport {
         return zone;
     }
 
+    /** The people of the report: a subquery of their ids and its parameters. */
+    private record Population(String sql, List<Object> params) {
+    }
+
     /** People created from {@code from} to {@code to} (inclusive, dates in journey.default-time-zone); {@code source} null for all. */
     public Funnel report(LocalDate from, LocalDate to, String source) {
         OffsetDateTime start = from.atStartOfDay(zone).toOffsetDateTime();
         OffsetDateTime end = to.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
-        String population = "select id from lj_person where created_at >= ? and created_at < ? and erased_at is null"
-            + (source == null ? "" : " and source = ?");
-        List<Object> params = source == null ? List.of(start, end) : List.of(start, end, source);
+        Population population = new Population("select id from lj_person where created_at >= ? and created_at < ? and erased_at is null"
+            + (source == null ? "" : " and source = ?"), source == null ? List.of(start, end) : List.of(start, end, source));
 
         Map<String, Stage> current = new HashMap<>();
         Map<String, String> sources = new HashMap<>();
         Map<String, OffsetDateTime> created = new HashMap<>();
-        jdbc.sql("select id, stage, source, created_at from lj_person where id in (" + population + ")").params(params).query(rs -> {
-            current.put(rs.getString(1), Stage.valueOf(rs.getString(2)));
-            sources.put(rs.getString(1), rs.getString(3) == null ? "(none)" : rs.getString(3));
-            created.put(rs.getString(1), rs.getObject(4, OffsetDateTime.class));
-        });
+        jdbc.sql("select id, stage, source, created_at from lj_person where id in (" + population.sql() + ")").params(population.params())
+            .query(rs -> {
+                current.put(rs.getString(1), Stage.valueOf(rs.getString(2)));
+                sources.put(rs.getString(1), rs.getString(3) == null ? "(none)" : rs.getString(3));
+                created.put(rs.getString(1), rs.getObject(4, OffsetDateTime.class));
+            });
         Map<String, List<Change>> changes = new HashMap<>();
-        jdbc.sql("select person_id, to_stage, changed_at from lj_stage_change where person_id in (" + population + ") order by changed_at, id")
-            .params(params)
+        jdbc.sql("select person_id, to_stage, changed_at from lj_stage_change where person_id in (" + population.sql() + ") order by changed_at, id")
+            .params(population.params())
             .query(rs -> {
                 changes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                     .add(new Change(rs.getString(1), Stage.valueOf(rs.getString(2)), rs.getObject(3, OffsetDateTime.class)));
             });
+        Map<String, Map<String, Integer>> reachedBySource = new TreeMap<>();
+        List<StageFigures> stages = stages(current, changes, sources, reachedBySource);
+        Map<String, Integer> lossReasons = new TreeMap<>();
+        int[] outcomes = outcomes(population, lossReasons);
+        Map<String, String> disqualifiedBecause = disqualified(population);
+        Map<String, Integer> disqualifyReasons = new TreeMap<>();
+        disqualifiedBecause.values().forEach(reason -> disqualifyReasons.merge(reason, 1, Integer::sum));
+        return new Funnel(from, to, source, current.size(), stages, outcomes[0], outcomes[1], lossReasons, disqualifiedBecause.size(),
+            disqualifyReasons, reachedBySource, byMonth(created, changes), experiments(population.sql(), population.params(), changes));
+    }
 
+    /** Per stage: how many are in it now, reached it, moved past it, and the median time in it; reached by source too. */
+    private static List<StageFigures> stages(Map<String, Stage> current, Map<String, List<Change>> changes, Map<String, String> sources,
+                                             Map<String, Map<String, Integer>> reachedBySource) {
         Map<Stage, Integer> now = new EnumMap<>(Stage.class);
         current.values().forEach(stage -> now.merge(stage, 1, Integer::sum));
         Map<Stage, Integer> reached = new EnumMap<>(Stage.class);
         Map<Stage, Integer> movedOn = new EnumMap<>(Stage.class);
         Map<Stage, List<Long>> minutesInStage = new EnumMap<>(Stage.class);
-        Map<String, Map<String, Integer>> reachedBySource = new TreeMap<>();
         for (Map.Entry<String, List<Change>> person : changes.entrySet()) {
             List<Change> path = person.getValue();
-            Set<Stage> visited = path.stream().map(Change::to).collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(Stage.class)));
+            Set<Stage> visited = path.stream().map(Change::to).collect(Collectors.toCollection(() -> EnumSet.noneOf(Stage.class)));
             int furthest = path.stream().map(Change::to).filter(FUNNEL::contains).mapToInt(FUNNEL::indexOf).max().orElse(-1);
             for (Stage stage : visited) {
                 reached.merge(stage, 1, Integer::sum);
@@ -111,11 +129,14 @@ public class FunnelReport {
             stages.add(new StageFigures(stage.name(), now.getOrDefault(stage, 0), reachedCount, FUNNEL.contains(stage) ? moved : 0, rate,
                 median(minutesInStage.get(stage))));
         }
+        return stages;
+    }
 
-        Map<String, Integer> lossReasons = new TreeMap<>();
+    /** Deals won and lost ({won, lost}) of the population's opportunities, with the reasons of the lost ones. */
+    private int[] outcomes(Population population, Map<String, Integer> lossReasons) {
         int[] outcomes = new int[2];
-        jdbc.sql("select o.status, o.loss_reason from lj_opportunity o where o.primary_person_id in (" + population + ") and o.status <> 'OPEN'")
-            .params(params)
+        jdbc.sql("select o.status, o.loss_reason from lj_opportunity o where o.primary_person_id in (" + population.sql() + ") and o.status <> 'OPEN'")
+            .params(population.params())
             .query(rs -> {
                 if ("WON".equals(rs.getString(1))) {
                     outcomes[0]++;
@@ -124,18 +145,23 @@ public class FunnelReport {
                     lossReasons.merge(rs.getString(2) == null ? "OTHER" : rs.getString(2), 1, Integer::sum);
                 }
             });
+        return outcomes;
+    }
 
-        // people sales disqualified (their latest reason), and why
-        Map<String, String> disqualifiedBecause = new HashMap<>();
-        jdbc.sql("select person_id, reason from lj_sales_verdict where verdict = 'DISQUALIFIED' and person_id in (" + population + ") "
+    /** People sales disqualified, with their latest reason. */
+    private Map<String, String> disqualified(Population population) {
+        Map<String, String> because = new HashMap<>();
+        jdbc.sql("select person_id, reason from lj_sales_verdict where verdict = 'DISQUALIFIED' and person_id in (" + population.sql() + ") "
                 + "order by decided_at, id")
-            .params(params)
+            .params(population.params())
             .query(rs -> {
-                disqualifiedBecause.put(rs.getString(1), rs.getString(2) == null ? "OTHER" : rs.getString(2));
+                because.put(rs.getString(1), rs.getString(2) == null ? "OTHER" : rs.getString(2));
             });
-        Map<String, Integer> disqualifyReasons = new TreeMap<>();
-        disqualifiedBecause.values().forEach(reason -> disqualifyReasons.merge(reason, 1, Integer::sum));
+        return because;
+    }
 
+    /** Per month of entry: people, how many of them became SQL, how many customers. */
+    private Map<String, Map<String, Integer>> byMonth(Map<String, OffsetDateTime> created, Map<String, List<Change>> changes) {
         Map<String, Map<String, Integer>> byMonth = new TreeMap<>();
         for (Map.Entry<String, OffsetDateTime> person : created.entrySet()) {
             String month = YearMonth.from(person.getValue().atZoneSameInstant(zone)).toString();
@@ -149,8 +175,7 @@ public class FunnelReport {
                 figures.merge("CUSTOMER", 1, Integer::sum);
             }
         }
-        return new Funnel(from, to, source, current.size(), stages, outcomes[0], outcomes[1], lossReasons, disqualifiedBecause.size(),
-            disqualifyReasons, reachedBySource, byMonth, experiments(population, params, changes));
+        return byMonth;
     }
 
     private List<Experiments.Experiment> experiments(String population, List<Object> params, Map<String, List<Change>> changes) {
