@@ -59,9 +59,9 @@ public class TasklistFilters extends AbstractProcessEnginePlugin {
         properties.put("color", color);
         properties.put("refresh", true);
         properties.put("variables", List.of(
-            Map.of("name", "personName", "label", "Nama / Name"),
-            Map.of("name", "personCompany", "label", "Perusahaan / Company"),
-            Map.of("name", "personStage", "label", "Tahap / Stage")));
+            Map.of("name", TaskContext.PERSON_NAME, "label", "Nama / Name"),
+            Map.of("name", TaskContext.PERSON_COMPANY, "label", "Perusahaan / Company"),
+            Map.of("name", TaskContext.PERSON_STAGE, "label", "Tahap / Stage")));
         return properties;
     }
 }

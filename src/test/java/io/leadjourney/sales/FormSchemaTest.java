@@ -24,8 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 class FormSchemaTest {
 
     static final Path FORMS = Path.of("bpmn/forms");
-    static final Set<String> CONTEXT_VARIABLES = Set.of("personName", "personCompany", "personTitle", "personPhone", "whatsappLink",
-        "personEmail", "personStage", "personScore", "personGrade", "whySalesReady", "recentSignals", "previousNotes", "opportunityContacts");
+    static final Set<String> CONTEXT_VARIABLES = Set.copyOf(TaskContext.NAMES);
     static final Pattern TEMPLATE = Pattern.compile("\\{\\{(\\w+)}}");
 
     static JsonNode form(String id) throws IOException {
