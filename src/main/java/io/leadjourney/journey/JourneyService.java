@@ -8,8 +8,8 @@ import static io.leadjourney.journey.JourneyVariables.SCORE;
 import static io.leadjourney.journey.JourneyVariables.SIGNAL_HAND_RAISER;
 import static io.leadjourney.journey.JourneyVariables.SIGNAL_ID;
 import static io.leadjourney.journey.JourneyVariables.SIGNAL_QUALIFIED_STAGE;
-import static io.leadjourney.journey.JourneyVariables.SILENT_ROUNDS;
 import static io.leadjourney.journey.JourneyVariables.SIGNAL_TYPE;
+import static io.leadjourney.journey.JourneyVariables.SILENT_ROUNDS;
 import static io.leadjourney.journey.JourneyVariables.STAGE;
 
 import java.util.ArrayList;
@@ -90,16 +90,16 @@ public class JourneyService {
     }
 
     /**
-     * Hands a stored, scored signal to the person's journey when the journey must act on it, and returns whether it did.
+     * Hands a stored, scored signal to the person's journey when the journey must act on it.
      * The journey acts when the signal moves the person forward, raises a hand while sales have the person, carries
      * deal facts (estimated value, competitor), wakes a journey that waits for engagement or counts silent rounds, or
      * when the journey's copy of the person is out of date; its "Apply signal" event sub-process listens in every state.
      * Any other signal is complete once stored and scored: nothing in the journey waits for it.
      */
-    public boolean applySignal(Person person, String signalId, String signalType, SignalScoring.Scored scored, Map<String, Object> attributes) {
+    public void applySignal(Person person, String signalId, String signalType, SignalScoring.Scored scored, Map<String, Object> attributes) {
         ProcessInstance journey = ensureJourney(person);
         if (!mustAct(journey, person.stage(), scored, attributes)) {
-            return false;
+            return;
         }
         Stage qualified = scored.qualifiedStage() == null ? person.stage() : scored.qualifiedStage();
         runtime.createMessageCorrelation(MESSAGE_SIGNAL)
@@ -110,7 +110,6 @@ public class JourneyService {
                 .putValueTyped(SIGNAL_QUALIFIED_STAGE.name(), Variables.stringValue(qualified.name(), true))
                 .putValueTyped(SIGNAL_HAND_RAISER.name(), Variables.booleanValue(scored.handRaiser(), true)))
             .correlateWithResult();
-        return true;
     }
 
     /** The journey's own values (not those of inner scopes) of its engagement counters and these profile variables. */
