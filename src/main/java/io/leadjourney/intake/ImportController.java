@@ -46,7 +46,7 @@ class ImportController {
                                @RequestParam(required = false) Boolean consentWhatsapp,
                                @RequestParam(required = false) String consentWording) {
         if (file == null || file.isEmpty()) {
-            throw new InvalidRequestException("file", "is required: a CSV file with the header " + String.join(",", ContactImports.COLUMNS));
+            throw new InvalidRequestException("file", "is required: a CSV file with the header " + String.join(",", ContactsFile.COLUMNS));
         }
         try {
             String id = imports.start(file.getInputStream(), new ContactImports.Options(file.getOriginalFilename(), source, consentEmail,
