@@ -60,7 +60,7 @@ class AuditPages {
     private final ZoneId zone;
 
     AuditPages(PeopleService people, Timelines timelines, DecisionExplanations decisions, HistoryService history, RepositoryService repository,
-               JdbcClient jdbc, Clock clock, @org.springframework.beans.factory.annotation.Value("${journey.default-time-zone:Asia/Jakarta}") ZoneId zone) {
+               JdbcClient jdbc, Clock clock, ZoneId zone) {
         this.clock = clock;
         this.zone = zone;
         this.people = people;

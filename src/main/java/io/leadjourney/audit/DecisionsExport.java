@@ -19,7 +19,6 @@ import io.leadjourney.platform.web.InvalidRequestException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,8 +34,7 @@ class DecisionsExport {
     private final HistoryService history;
     private final ZoneId zone;
 
-    DecisionsExport(DecisionExplanations decisions, SignalHistory signals, HistoryService history,
-                    @Value("${journey.default-time-zone:Asia/Jakarta}") ZoneId zone) {
+    DecisionsExport(DecisionExplanations decisions, SignalHistory signals, HistoryService history, ZoneId zone) {
         this.decisions = decisions;
         this.signals = signals;
         this.history = history;

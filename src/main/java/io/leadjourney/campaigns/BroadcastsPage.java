@@ -14,7 +14,6 @@ import io.leadjourney.platform.security.Groups;
 import io.leadjourney.platform.web.ConflictException;
 import io.leadjourney.platform.web.FieldProblem;
 import io.leadjourney.platform.web.InvalidRequestException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +29,7 @@ class BroadcastsPage {
     private final Broadcasts broadcasts;
     private final ZoneId zone;
 
-    BroadcastsPage(Broadcasts broadcasts, @Value("${journey.default-time-zone:Asia/Jakarta}") ZoneId zone) {
+    BroadcastsPage(Broadcasts broadcasts, ZoneId zone) {
         this.broadcasts = broadcasts;
         this.zone = zone;
     }

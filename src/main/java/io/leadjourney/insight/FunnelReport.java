@@ -49,7 +49,7 @@ public class FunnelReport {
     /** journey.default-time-zone: the period's dates and the months are read in it. */
     private final ZoneId zone;
 
-    FunnelReport(JdbcClient jdbc, @org.springframework.beans.factory.annotation.Value("${journey.default-time-zone:Asia/Jakarta}") ZoneId zone) {
+    FunnelReport(JdbcClient jdbc, ZoneId zone) {
         this.jdbc = jdbc;
         this.zone = zone;
     }

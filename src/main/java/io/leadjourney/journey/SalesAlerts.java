@@ -25,7 +25,7 @@ class SalesAlerts {
     private final ZoneId zone;
     private final String tasklistUrl;
 
-    SalesAlerts(@Value("${journey.default-time-zone:Asia/Jakarta}") ZoneId zone, @Value("${journey.public-base-url}") String publicBaseUrl) {
+    SalesAlerts(ZoneId zone, @Value("${journey.public-base-url}") String publicBaseUrl) {
         this.zone = zone;
         this.tasklistUrl = (publicBaseUrl.endsWith("/") ? publicBaseUrl : publicBaseUrl + "/") + "camunda/app/tasklist/";
     }

@@ -13,7 +13,6 @@ import io.leadjourney.people.Person;
 import io.leadjourney.people.SignalHistory;
 import io.leadjourney.sales.Opportunities;
 import io.leadjourney.sales.TaskContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /** Builds the {@link TaskContext} of a person's sales task, times as the sales team reads them. */
@@ -30,7 +29,7 @@ class TaskContexts {
     private final ZoneId teamZone;
 
     TaskContexts(PeopleService people, SignalHistory signals, Notes notes, DecisionExplanations decisions, Opportunities opportunities,
-                 @Value("${journey.default-time-zone:Asia/Jakarta}") ZoneId teamZone) {
+                 ZoneId teamZone) {
         this.people = people;
         this.signals = signals;
         this.notes = notes;

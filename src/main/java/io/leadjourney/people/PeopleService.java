@@ -2,12 +2,12 @@ package io.leadjourney.people;
 
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -25,10 +25,10 @@ public class PeopleService {
     private final StageHistory stageHistory;
     private final ApplicationEventPublisher events;
     private final java.time.Clock clock;
-    private final String defaultTimeZone;
+    private final ZoneId defaultTimeZone;
 
     PeopleService(PersonRepository people, ConsentRepository consents, StageHistory stageHistory, ApplicationEventPublisher events,
-                  java.time.Clock clock, @Value("${journey.default-time-zone:Asia/Jakarta}") String defaultTimeZone) {
+                  java.time.Clock clock, ZoneId defaultTimeZone) {
         this.clock = clock;
         this.people = people;
         this.consents = consents;
@@ -104,7 +104,7 @@ public class PeopleService {
         Person created = new Person(PersonId.newId(), details.email(), details.phone(), details.name(), details.company(),
             details.title(), details.industry(), details.source(),
             details.language() == null ? "id" : details.language(),
-            details.timeZone() == null ? defaultTimeZone : details.timeZone(),
+            details.timeZone() == null ? defaultTimeZone.getId() : details.timeZone(),
             stageIfNew, 0, null, newToken(), null, at, at);
         people.insert(created, journeyPending);
         stageHistory.record(new StageHistory.StageChange(created.id().value(), null, stageIfNew, at, (details.source() == null ? "registered" : "registered from " + details.source()), null));

@@ -18,7 +18,6 @@ import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +38,7 @@ public class BusinessCalendar {
     private final LocalTime closes;
     private final ZoneId zone;
 
-    public BusinessCalendar(CalendarSettings settings, @Value("${journey.default-time-zone:Asia/Jakarta}") ZoneId zone, java.time.Clock clock) {
+    public BusinessCalendar(CalendarSettings settings, ZoneId zone, java.time.Clock clock) {
         this.weekend = settings.weekend() == null || settings.weekend().isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(settings.weekend());
         this.holidays = new TreeSet<>(settings.holidays() != null ? settings.holidays() : shipped());
         String[] hours = settings.businessHours().split("-");
