@@ -37,6 +37,8 @@ public class MarketingMessages {
     private final MessagingSettings settings;
     private final SendPolicy policy;
     private final Clock clock;
+    /** The team's zone (journey.default-time-zone): for a person who gave none. */
+    private final ZoneId teamZone;
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
     MarketingMessages(Outbox outbox, PeopleService people, ConsentRepository consents, MessageTemplates templates, EmailSender email,
@@ -52,6 +54,7 @@ public class MarketingMessages {
         this.settings = settings;
         this.policy = new SendPolicy(settings.sendWindow(), settings.frequencyCap().perWeek(), calendar);
         this.clock = clock;
+        this.teamZone = calendar.zone();
     }
 
     public SendOutcome send(MessageOrder order) {
@@ -199,7 +202,7 @@ public class MarketingMessages {
         try {
             return ZoneId.of(person.timeZone());
         } catch (DateTimeException | NullPointerException e) {
-            return settings.defaultTimeZone();
+            return teamZone;
         }
     }
 

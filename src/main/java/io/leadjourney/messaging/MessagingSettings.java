@@ -1,7 +1,6 @@
 package io.leadjourney.messaging;
 
 import java.time.LocalTime;
-import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,7 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("journey")
 public record MessagingSettings(
     @DefaultValue("http://localhost:8080") String publicBaseUrl,
-    @DefaultValue("Asia/Jakarta") ZoneId defaultTimeZone,
     @DefaultValue SendWindow sendWindow,
     @DefaultValue FrequencyCap frequencyCap,
     @DefaultValue Sender sender,
