@@ -41,6 +41,10 @@ public class SignalScoring {
      * asks for sales, the score after the signal, and what the journey keeps of the person now ({@link JourneyProfile}).
      */
     public record Scored(Stage qualifiedStage, boolean handRaiser, int score, Map<String, Object> profile, List<String> decisionInstanceIds) {
+
+        Scored withDecisionInstances(List<String> ids) {
+            return new Scored(qualifiedStage, handRaiser, score, profile, ids);
+        }
     }
 
     private final DecisionService decisions;
@@ -75,8 +79,7 @@ public class SignalScoring {
             return new Scored(row.get("qualifiedStage") instanceof String stage ? Stage.valueOf(stage) : null,
                 Boolean.TRUE.equals(row.get("handRaiser")), score, facts, List.of());
         });
-        Scored scored = evaluated.result();
-        return new Scored(scored.qualifiedStage(), scored.handRaiser(), scored.score(), facts, evaluated.decisionInstanceIds());
+        return evaluated.result().withDecisionInstances(evaluated.decisionInstanceIds());
     }
 
     /**
