@@ -6,11 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 /** What {@link Erasure} keeps of an erased person's timeline (lj_erasure.record), as JSON. */
 final class AnonymisedRecord {
 
@@ -21,8 +16,6 @@ final class AnonymisedRecord {
         "A competitor is pursuing them", "Potential revenue (IDR)");
     static final Set<String> ANONYMOUS_ANSWERS = Set.of("contacted", "need", "budget", "authority", "timeline", "outcome", "lossReason",
         "value", "escalationAction", "referralGiven", "disqualified", "disqualifyReason");
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private AnonymisedRecord() {
     }
@@ -62,11 +55,7 @@ final class AnonymisedRecord {
             }
             record.add(item);
         }
-        try {
-            return JSON.writeValueAsString(record);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Csv.json(record); // the same JSON as the exports' cells
     }
 
     private static Map<String, Object> filter(Object values, Set<String> allowed) {
