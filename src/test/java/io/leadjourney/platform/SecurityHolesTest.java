@@ -5,18 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
+import io.leadjourney.platform.security.IdentitySetup;
 import io.leadjourney.support.Http;
 import io.leadjourney.support.ProcessTest;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The holes a black-box probe found (issue "Reliability and security"), each with the request that showed it: every
  * one of them must now be refused or do nothing.
  */
 class SecurityHolesTest extends ProcessTest {
+
+    @Autowired
+    private IdentitySetup identitySetup;
 
     /** A follow-up of the salesperson "sales" (whoever the rotation picked). */
     private Task salesTask() {
@@ -68,11 +78,62 @@ class SecurityHolesTest extends ProcessTest {
         assertThat(http().as("auditor", "demo").postJson(path + "/complete", "{}").statusCode()).isEqualTo(403);
         assertThat(http().as("manager", "demo").postJson(path + "/assignee", "{\"userId\":\"sales\"}").statusCode()).isEqualTo(204);
         assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo("sales");
-        // the models the service deployed at its start (not one a test deployed as marketing: Camunda gives the deployer
-        // all rights on their own deployment, see the closing note of 2026-11-30)
         String deployment = engine.getRepositoryService().createDeploymentQuery().orderByDeploymentTime().asc().list().get(0).getId();
         assertThat(http().as("marketing", "demo").delete("/engine-rest/deployment/" + deployment + "?cascade=true").statusCode())
             .as("deleting a deployment (and its journeys) is the administrator's").isEqualTo(403);
+    }
+
+    /** Camunda grants whoever deploys READ and DELETE on their deployment: marketing ops could cascade-delete journeys. */
+    @Test
+    void marketingOpsCannotDeleteEvenTheDeploymentTheyMade() {
+        String process = "own-deployment-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> deployed = http().as("marketing", "demo").postMultipart("/engine-rest/deployment/create",
+            Map.of("deployment-name", process, "deployment-source", "Camunda Modeler"), "data", process + ".bpmn", """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
+                    id="Definitions_OwnDeployment" targetNamespace="https://leadjourney.io/test">
+                  <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="StartEvent_Started"/>
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.formatted(process).getBytes(StandardCharsets.UTF_8));
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+        String deployment = engine.getRepositoryService().createDeploymentQuery().deploymentName(process).singleResult().getId();
+        runtime.startProcessInstanceByKey(process);
+
+        assertThat(http().as("marketing", "demo").delete("/engine-rest/deployment/" + deployment + "?cascade=true").statusCode())
+            .isEqualTo(403);
+        assertThat(http().as("marketing", "demo").get("/engine-rest/deployment/" + deployment).statusCode())
+            .as("they still read it").isEqualTo(200);
+        assertThat(engine.getRepositoryService().createDeploymentQuery().deploymentId(deployment).count()).isEqualTo(1);
+        assertThat(engine.getAuthorizationService().createAuthorizationQuery().userIdIn("marketing").resourceType(Resources.DEPLOYMENT)
+            .resourceId(deployment).count()).as("no grant of its own beside the group's").isZero();
+        assertThat(http().as("admin", "demo").delete("/engine-rest/deployment/" + deployment + "?cascade=true").statusCode())
+            .isEqualTo(204);
+    }
+
+    @Test
+    void theDeleteAnEarlierVersionGaveToADeployerIsTakenBackAtStart() {
+        String deployment = engine.getRepositoryService().createDeploymentQuery().orderByDeploymentTime().asc().list().get(0).getId();
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        Authorization earlier = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        earlier.setUserId("marketing");
+        earlier.setResource(Resources.DEPLOYMENT);
+        earlier.setResourceId(deployment);
+        earlier.addPermission(Permissions.READ);
+        earlier.addPermission(Permissions.DELETE);
+        authorizations.saveAuthorization(earlier);
+        try {
+            identitySetup.postProcessEngineBuild(engine);
+
+            assertThat(http().as("marketing", "demo").delete("/engine-rest/deployment/" + deployment + "?cascade=true").statusCode())
+                .isEqualTo(403);
+            Authorization kept = authorizations.createAuthorizationQuery().authorizationId(earlier.getId()).singleResult();
+            assertThat(kept.isPermissionGranted(Permissions.DELETE)).isFalse();
+            assertThat(kept.isPermissionGranted(Permissions.READ)).isTrue();
+        } finally {
+            authorizations.deleteAuthorization(earlier.getId());
+        }
     }
 
     @Test

@@ -50,6 +50,11 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     }
 
     @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setResourceAuthorizationProvider(new DeploymentsStayWithAdmins());
+    }
+
+    @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         IdentityService identity = engine.getIdentityService();
         AuthorizationService authorizations = engine.getAuthorizationService();
@@ -59,6 +64,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
         group(identity, Groups.SALES_MANAGERS, "Sales managers", "WORKFLOW");
         group(identity, Groups.AUDITORS, "Auditors", "WORKFLOW");
         grantRights(authorizations);
+        DeploymentsStayWithAdmins.revokeDeployersDelete(authorizations, identity);
         if (demoUsers) {
             ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
             demoUser(engine, config, "admin", "Ayu", "Admin", List.of(Groups.ADMIN));
