@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /** What {@link Erasure} keeps of an erased person's timeline (lj_erasure.record), as JSON. */
 final class AnonymisedRecord {
 
@@ -21,7 +23,7 @@ final class AnonymisedRecord {
     }
 
     /** Stages, dates, decisions (anonymous inputs only) and task outcomes; nothing that says who the person was. */
-    static String of(List<TimelineEntry> timeline) {
+    static String of(List<TimelineEntry> timeline, ObjectMapper json) {
         List<Map<String, Object>> record = new ArrayList<>();
         for (TimelineEntry entry : timeline) {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -55,7 +57,7 @@ final class AnonymisedRecord {
             }
             record.add(item);
         }
-        return Csv.json(record); // the same JSON as the exports' cells
+        return Csv.json(json, record); // the same JSON as the exports' cells
     }
 
     private static Map<String, Object> filter(Object values, Set<String> allowed) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,6 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.leadjourney.journey.DecisionExplanations;
 import io.leadjourney.people.ContactData;
 import io.leadjourney.people.PeopleService;
@@ -46,8 +45,6 @@ class AuditPages {
     record Diagram(String processInstanceId, String name, String xml, List<String> visited, List<String> active, String started, String ended) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final PeopleService people;
     private final Timelines timelines;
@@ -56,11 +53,13 @@ class AuditPages {
     private final RepositoryService repository;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ObjectMapper json;
     /** journey.default-time-zone: the pages and exports show times, and read dates, in it. */
     private final ZoneId zone;
 
     AuditPages(PeopleService people, Timelines timelines, DecisionExplanations decisions, HistoryService history, RepositoryService repository,
-               JdbcClient jdbc, Clock clock, ZoneId zone) {
+               JdbcClient jdbc, Clock clock, ZoneId zone, ObjectMapper json) {
+        this.json = json;
         this.clock = clock;
         this.zone = zone;
         this.people = people;
@@ -121,7 +120,7 @@ class AuditPages {
         model.addAttribute("diagrams", diagrams);
         // a JSON data block for static/audit/diagrams.js (no inline script: the pages' CSP allows none); '<' escaped so
         // that nothing in a model's text can close the block
-        model.addAttribute("diagramsJsonForScript", JSON.writeValueAsString(diagrams).replace("<", "\\u003c"));
+        model.addAttribute("diagramsJsonForScript", json.writeValueAsString(diagrams).replace("<", "\\u003c"));
         return "audit/person";
     }
 
@@ -133,7 +132,7 @@ class AuditPages {
         }
         List<List<Object>> rows = new ArrayList<>();
         for (TimelineEntry entry : timelines.of(person)) {
-            rows.add(java.util.Arrays.asList(local(entry.at()), entry.kind(), entry.summary(), Csv.json(entry.details())));
+            rows.add(Arrays.asList(local(entry.at()), entry.kind(), entry.summary(), Csv.json(json, entry.details())));
         }
         Csv.download(response, "timeline-" + id + ".csv", List.of("at", "kind", "summary", "details"), rows);
     }
@@ -190,9 +189,9 @@ class AuditPages {
         return row;
     }
 
-    private static String pretty(Object value) {
+    private String pretty(Object value) {
         try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -1,8 +1,8 @@
 package io.leadjourney.audit;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -11,17 +11,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /** CSV for spreadsheets: RFC 4180, and cells that a spreadsheet would run as a formula are neutralised. */
 final class Csv {
-
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private Csv() {
     }
@@ -33,10 +28,10 @@ final class Csv {
         write(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), header, rows);
     }
 
-    /** A value as JSON, for a cell. */
-    static String json(Object value) {
+    /** A value as JSON (Spring's mapper: ISO dates), for a cell. */
+    static String json(ObjectMapper json, Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

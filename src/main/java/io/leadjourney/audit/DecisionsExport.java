@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.journey.DecisionExplanations;
 import io.leadjourney.people.SignalHistory;
 import io.leadjourney.platform.security.AllowedGroups;
@@ -33,8 +34,10 @@ class DecisionsExport {
     private final SignalHistory signals;
     private final HistoryService history;
     private final ZoneId zone;
+    private final ObjectMapper json;
 
-    DecisionsExport(DecisionExplanations decisions, SignalHistory signals, HistoryService history, ZoneId zone) {
+    DecisionsExport(DecisionExplanations decisions, SignalHistory signals, HistoryService history, ZoneId zone, ObjectMapper json) {
+        this.json = json;
         this.decisions = decisions;
         this.signals = signals;
         this.history = history;
@@ -59,7 +62,7 @@ class DecisionsExport {
             SignalHistory.Scoring signal = scored.get(decision.decisionInstanceId());
             rows.add(Arrays.asList(Csv.local(Timelines.at(decision.evaluatedAt()), zone), decision.decisionKey(), decision.version(),
                 decision.processInstanceId(), signal != null ? signal.personId() : businessKey(decision.processInstanceId()), signal == null ? null : signal.signalId(),
-                decision.activityId(), Csv.json(decision.inputs()), Csv.json(decision.outputs()),
+                decision.activityId(), Csv.json(json, decision.inputs()), Csv.json(json, decision.outputs()),
                 decision.rules().stream().map(DecisionExplanations.MatchedRule::label).collect(Collectors.joining("; "))));
         }
         Csv.download(response, "decisions-" + from + "-" + to + ".csv", List.of("evaluatedAt", "decision", "version", "processInstanceId", "personId",

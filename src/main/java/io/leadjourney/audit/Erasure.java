@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.journey.JourneyVariables;
 import io.leadjourney.people.PeopleService;
 import io.leadjourney.people.Person;
@@ -52,9 +53,12 @@ public class Erasure {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final SignalHistory signals;
+    private final ObjectMapper json;
 
     Erasure(PersonRepository personRepository, PeopleService people, Timelines timelines, Opportunities opportunities,
-            RuntimeService runtime, HistoryService history, TaskService tasks, JdbcClient jdbc, Clock clock, SignalHistory signals) {
+            RuntimeService runtime, HistoryService history, TaskService tasks, JdbcClient jdbc, Clock clock, SignalHistory signals,
+            ObjectMapper json) {
+        this.json = json;
         this.signals = signals;
         this.personRepository = personRepository;
         this.people = people;
@@ -77,7 +81,7 @@ public class Erasure {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<TimelineEntry> timeline = timelines.of(id);
         jdbc.sql("insert into lj_erasure (person_id, erased_at, erased_by, record) values (?, ?, ?, ?)")
-            .params(id.value(), now, erasedBy, AnonymisedRecord.of(timeline)).update();
+            .params(id.value(), now, erasedBy, AnonymisedRecord.of(timeline, json)).update();
 
         List<String> own = ownProcessInstances(id);
         releaseOtherContacts(id);

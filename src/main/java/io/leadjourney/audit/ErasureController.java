@@ -1,12 +1,12 @@
 package io.leadjourney.audit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import io.leadjourney.people.PersonId;
-import io.leadjourney.platform.web.NotFoundException;
 import io.leadjourney.platform.security.AllowedGroups;
 import io.leadjourney.platform.security.Caller;
 import io.leadjourney.platform.security.Groups;
+import io.leadjourney.platform.web.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

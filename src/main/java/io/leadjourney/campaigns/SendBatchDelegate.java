@@ -11,7 +11,6 @@ import io.leadjourney.messaging.SendOutcome;
 import io.leadjourney.people.Channel;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,11 +33,11 @@ class SendBatchDelegate implements JavaDelegate {
     private final int batchSize;
 
     SendBatchDelegate(BroadcastRepository repository, MarketingMessages messages, Clock clock,
-                      @Value("${journey.broadcasts.batch-size:200}") int batchSize) {
+                      CampaignSettings settings) {
         this.repository = repository;
         this.messages = messages;
         this.clock = clock;
-        this.batchSize = batchSize;
+        this.batchSize = settings.broadcasts().batchSize();
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -28,7 +29,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,7 +56,7 @@ public class ContactImports {
     /** A running import without a sign of life for this long is taken as interrupted. */
     private final Duration staleAfter;
     /** The imports this node runs or has queued. */
-    final Set<String> held = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    final Set<String> held = ConcurrentHashMap.newKeySet();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "contact-import");
         thread.setDaemon(true);
@@ -64,12 +64,12 @@ public class ContactImports {
     });
 
     ContactImports(ImportRepository imports, PeopleService people, TransactionTemplate transaction, Clock clock,
-                   @Value("${journey.imports.stale-after:PT10M}") Duration staleAfter) {
+                   IntakeSettings settings) {
         this.imports = imports;
         this.people = people;
         this.transaction = transaction;
         this.clock = clock;
-        this.staleAfter = staleAfter;
+        this.staleAfter = settings.imports().staleAfter();
     }
 
     /** Checks the whole file, keeps a copy, and starts the import; returns the import id. The stream is read and closed here. */

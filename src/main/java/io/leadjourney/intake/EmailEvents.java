@@ -18,7 +18,6 @@ import io.leadjourney.people.PeopleService;
 import io.leadjourney.people.Person;
 import io.leadjourney.platform.security.Caller;
 import io.leadjourney.platform.web.InvalidRequestException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,13 +48,13 @@ public class EmailEvents {
     private final int softBounceLimit;
 
     EmailEvents(Deliveries deliveries, PeopleService people, SignalIntake signals, Clock clock, TransactionTemplate transaction,
-                @Value("${journey.email-events.soft-bounce-limit:3}") int softBounceLimit) {
+                IntakeSettings settings) {
         this.deliveries = deliveries;
         this.people = people;
         this.signals = signals;
         this.clock = clock;
         this.transaction = transaction;
-        this.softBounceLimit = softBounceLimit;
+        this.softBounceLimit = settings.emailEvents().softBounceLimit();
     }
 
     public Outcome apply(Caller caller, EmailEvent event, String idempotencyKey) {

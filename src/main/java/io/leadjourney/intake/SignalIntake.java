@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.leadjourney.journey.JourneyService;
 import io.leadjourney.journey.SignalCatalogue;
 import io.leadjourney.journey.SignalScoring;
@@ -42,8 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class SignalIntake {
 
     static final int MAX_ATTEMPTS = 8;
-    private static final ObjectMapper CANONICAL = new ObjectMapper()
-        .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private final PeopleService people;
     private final SignalRepository signals;
@@ -130,7 +126,7 @@ public class SignalIntake {
 
     private static String hash(SignalRequest request) {
         try {
-            byte[] canonical = CANONICAL.writeValueAsBytes(request);
+            byte[] canonical = SignalValidation.CANONICAL.writeValueAsBytes(request);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -139,7 +135,7 @@ public class SignalIntake {
 
     private static String write(SignalReceipt receipt) {
         try {
-            return CANONICAL.writeValueAsString(receipt);
+            return SignalValidation.CANONICAL.writeValueAsString(receipt);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -147,7 +143,7 @@ public class SignalIntake {
 
     private static SignalReceipt read(String body) {
         try {
-            return CANONICAL.readValue(body.getBytes(StandardCharsets.UTF_8), SignalReceipt.class);
+            return SignalValidation.CANONICAL.readValue(body.getBytes(StandardCharsets.UTF_8), SignalReceipt.class);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -26,7 +26,11 @@ import io.leadjourney.platform.web.InvalidRequestException;
 final class SignalValidation {
 
     private static final Set<String> LANGUAGES = Set.of("id", "en");
-    private static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    /**
+     * Keys sorted, nothing else configured: what is stored and compared (attributes, the idempotency fingerprint, the
+     * receipt) must not change when Spring's mapper is configured otherwise.
+     */
+    static final ObjectMapper CANONICAL = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private final SignalCatalogue catalogue;
     private final Clock clock;

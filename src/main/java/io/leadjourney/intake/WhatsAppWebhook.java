@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -23,13 +22,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.messaging.Deliveries;
 import io.leadjourney.messaging.Deliveries.Delivery;
 import io.leadjourney.messaging.MarketingMessages;
-import io.leadjourney.messaging.WhatsAppTemplates;
 import io.leadjourney.messaging.MessagingSettings;
+import io.leadjourney.messaging.WhatsAppTemplates;
 import io.leadjourney.people.Channel;
 import io.leadjourney.people.ConsentVia;
 import io.leadjourney.people.ContactData;
 import io.leadjourney.people.PeopleService;
-import io.leadjourney.people.Person;
 import io.leadjourney.platform.security.Caller;
 import io.leadjourney.platform.web.InvalidRequestException;
 import io.leadjourney.platform.web.NotAllowedException;

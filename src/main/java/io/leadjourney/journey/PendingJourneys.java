@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.leadjourney.people.PersonId;
 import io.leadjourney.people.PersonRepository;
-import org.springframework.beans.factory.annotation.Value;
+import io.leadjourney.platform.BackgroundWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,14 +26,13 @@ public class PendingJourneys {
     private final int batch;
 
     PendingJourneys(JdbcClient jdbc, PersonRepository people, JourneyService journeys, TransactionTemplate transaction,
-                    @Value("${camunda.bpm.job-execution.enabled:true}") boolean enabled,
-                    @Value("${journey.pending-journeys.batch:200}") int batch) {
+                    BackgroundWork background, JourneySettings settings) {
         this.jdbc = jdbc;
         this.people = people;
         this.journeys = journeys;
         this.transaction = transaction;
-        this.enabled = enabled;
-        this.batch = batch;
+        this.enabled = background.enabled();
+        this.batch = settings.pendingJourneys().batch();
     }
 
     @Scheduled(fixedDelayString = "${journey.pending-journeys.interval:PT2S}", initialDelayString = "PT10S")

@@ -42,7 +42,7 @@ class RecordSignalDelegate implements JavaDelegate {
         LAST_SIGNAL_TYPE.setIfChanged(execution, SIGNAL_TYPE.from(execution));
         SILENT_ROUNDS.setIfChanged(execution, 0);
         ENGAGED.setIfChanged(execution, true);
-        Map<String, Object> attributes = signals.find(SIGNAL_ID.from(execution)).map(SignalHistory::attributes).orElse(Map.of());
+        Map<String, Object> attributes = signals.find(SIGNAL_ID.from(execution)).map(signals::attributes).orElse(Map.of());
         if (attributes.get(ESTIMATED_VALUE_ATTRIBUTE) instanceof Number value) {
             ESTIMATED_VALUE.set(execution, value.longValue());
         }

@@ -10,10 +10,10 @@ import java.util.Map;
 
 import io.leadjourney.messaging.TransactionalMail;
 import io.leadjourney.people.Person;
+import io.leadjourney.platform.PlatformSettings;
 import io.leadjourney.platform.security.Groups;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** What the emails to salespeople and their managers share: who gets them, the person's details, times as the team reads them. */
@@ -25,9 +25,9 @@ class SalesAlerts {
     private final ZoneId zone;
     private final String tasklistUrl;
 
-    SalesAlerts(ZoneId zone, @Value("${journey.public-base-url}") String publicBaseUrl) {
+    SalesAlerts(ZoneId zone, PlatformSettings settings) {
         this.zone = zone;
-        this.tasklistUrl = (publicBaseUrl.endsWith("/") ? publicBaseUrl : publicBaseUrl + "/") + "camunda/app/tasklist/";
+        this.tasklistUrl = settings.publicBaseUrl().replaceFirst("/*$", "/") + "camunda/app/tasklist/";
     }
 
     /** "Senin, 7 Desember 2026 10.00 WIB": in the team's time zone, in Indonesian; null stays null. */

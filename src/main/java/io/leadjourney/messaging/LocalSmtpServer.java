@@ -10,7 +10,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +25,8 @@ public class LocalSmtpServer {
     private final GreenMail greenMail;
     private final int port;
 
-    LocalSmtpServer(@Value("${journey.local-smtp.port:3025}") int port) {
-        this.port = port;
+    LocalSmtpServer(MessagingSettings settings) {
+        this.port = settings.localSmtp().port();
         this.greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         start();

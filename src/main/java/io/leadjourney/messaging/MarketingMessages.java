@@ -18,6 +18,9 @@ import io.leadjourney.people.Channel;
 import io.leadjourney.people.ConsentRepository;
 import io.leadjourney.people.PeopleService;
 import io.leadjourney.people.Person;
+import io.leadjourney.platform.PlatformSettings;
+import io.leadjourney.platform.calendar.BusinessCalendar;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,11 +42,12 @@ public class MarketingMessages {
     private final Clock clock;
     /** The team's zone (journey.default-time-zone): for a person who gave none. */
     private final ZoneId teamZone;
-    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final MeterRegistry meters;
+    private final String unsubscribeBase;
 
     MarketingMessages(Outbox outbox, PeopleService people, ConsentRepository consents, MessageTemplates templates, EmailSender email,
-                      WhatsAppClient whatsApp, MessagingSettings settings, Clock clock,
-                      io.micrometer.core.instrument.MeterRegistry meters, io.leadjourney.platform.calendar.BusinessCalendar calendar) {
+                      WhatsAppClient whatsApp, MessagingSettings settings, PlatformSettings platform, Clock clock,
+                      MeterRegistry meters, BusinessCalendar calendar) {
         this.meters = meters;
         this.outbox = outbox;
         this.people = people;
@@ -55,6 +59,7 @@ public class MarketingMessages {
         this.policy = new SendPolicy(settings.sendWindow(), settings.frequencyCap().perWeek(), calendar);
         this.clock = clock;
         this.teamZone = calendar.zone();
+        this.unsubscribeBase = platform.publicBaseUrl().replaceFirst("/*$", "/") + "unsubscribe/";
     }
 
     public SendOutcome send(MessageOrder order) {
@@ -194,8 +199,7 @@ public class MarketingMessages {
     }
 
     String unsubscribeUrl(Person person) {
-        String base = settings.publicBaseUrl().endsWith("/") ? settings.publicBaseUrl() : settings.publicBaseUrl() + "/";
-        return base + "unsubscribe/" + person.unsubscribeToken();
+        return unsubscribeBase + person.unsubscribeToken();
     }
 
     private ZoneId zone(Person person) {

@@ -2,24 +2,34 @@ package io.leadjourney.messaging;
 
 import java.time.LocalTime;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
-/** The journey.* settings messaging reads (names of ARCHITECTURE.md, Configuration). */
+/**
+ * The journey.* settings messaging reads (names of ARCHITECTURE.md, Configuration), checked at startup. Defaults of
+ * settings with an environment variable stand in application.yaml beside its name.
+ */
+@Validated
 @ConfigurationProperties("journey")
 public record MessagingSettings(
-    @DefaultValue("http://localhost:8080") String publicBaseUrl,
     @DefaultValue SendWindow sendWindow,
     @DefaultValue FrequencyCap frequencyCap,
     @DefaultValue Sender sender,
     @DefaultValue WhatsApp whatsapp,
-    @DefaultValue Messages messages) {
+    @DefaultValue Messages messages,
+    @Valid @DefaultValue Mail mail,
+    @Valid @NotNull LocalSmtp localSmtp) {
 
     public record SendWindow(@DefaultValue("true") boolean enabled, @DefaultValue("08:00") LocalTime start,
                              @DefaultValue("20:00") LocalTime end) {
     }
 
-    public record FrequencyCap(@DefaultValue("3") int perWeek) {
+    public record FrequencyCap(@PositiveOrZero @DefaultValue("3") int perWeek) {
     }
 
     /** Who marketing mail comes from; the postal address goes into every marketing email's footer. */
@@ -38,6 +48,14 @@ public record MessagingSettings(
         public boolean configured() {
             return !token.isBlank() && !phoneNumberId.isBlank();
         }
+    }
+
+    /** How many messages go through one SMTP connection before it is opened again ({@link SmtpConnections}). */
+    public record Mail(@Positive @DefaultValue("100") int messagesPerConnection) {
+    }
+
+    /** The embedded SMTP server of the local profile (env SMTP_PORT); the mail it received is listed at /mail. */
+    public record LocalSmtp(boolean enabled, @Positive int port) {
     }
 
     /** An optional folder of message templates that overrides the ones packaged in the jar (messages/*.txt, *.html). */

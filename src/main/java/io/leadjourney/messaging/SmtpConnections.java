@@ -12,7 +12,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -36,11 +35,10 @@ class SmtpConnections {
     private final Counter opened;
     private final Map<Thread, Connection> connections = new ConcurrentHashMap<>();
 
-    SmtpConnections(JavaMailSenderImpl mail, Clock clock, @Value("${journey.mail.messages-per-connection:100}") int messagesPerConnection,
-                    MeterRegistry meters) {
+    SmtpConnections(JavaMailSenderImpl mail, Clock clock, MessagingSettings settings, MeterRegistry meters) {
         this.mail = mail;
         this.clock = clock;
-        this.messagesPerConnection = messagesPerConnection;
+        this.messagesPerConnection = settings.mail().messagesPerConnection();
         this.opened = Counter.builder("leadjourney.smtp.connections").description("SMTP connections opened").register(meters);
     }
 

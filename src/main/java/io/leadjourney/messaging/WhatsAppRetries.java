@@ -1,6 +1,6 @@
 package io.leadjourney.messaging;
 
-import org.springframework.beans.factory.annotation.Value;
+import io.leadjourney.platform.BackgroundWork;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -13,10 +13,10 @@ class WhatsAppRetries {
     private final TransactionTemplate transaction;
     private final boolean enabled;
 
-    WhatsAppRetries(MarketingMessages messages, TransactionTemplate transaction, @Value("${camunda.bpm.job-execution.enabled:true}") boolean enabled) {
+    WhatsAppRetries(MarketingMessages messages, TransactionTemplate transaction, BackgroundWork background) {
         this.messages = messages;
         this.transaction = transaction;
-        this.enabled = enabled;
+        this.enabled = background.enabled();
     }
 
     @Scheduled(fixedDelayString = "${journey.whatsapp.retry-interval:PT1M}", initialDelayString = "PT30S")

@@ -1,5 +1,7 @@
 package io.leadjourney.people;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -20,13 +22,14 @@ public class SignalHistory {
                          String attributes, List<String> decisionInstanceIds) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "id, type, source, occurred_at, received_at, received_by, attributes, decisions";
 
     private final JdbcClient jdbc;
+    private final ObjectMapper json;
 
-    SignalHistory(JdbcClient jdbc) {
+    SignalHistory(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** Newest first. */
@@ -65,18 +68,18 @@ public class SignalHistory {
 
     /** The signal's attributes as a map; empty when it has none or they do not parse. */
     @SuppressWarnings("unchecked")
-    public static Map<String, Object> attributes(Signal signal) {
+    public Map<String, Object> attributes(Signal signal) {
         if (signal.attributes() == null) {
             return Map.of();
         }
         try {
-            return JSON.readValue(signal.attributes(), Map.class);
+            return json.readValue(signal.attributes(), Map.class);
         } catch (JsonProcessingException e) {
             return Map.of();
         }
     }
 
-    private static Signal map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Signal map(ResultSet rs, int row) throws SQLException {
         return new Signal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
             rs.getObject(5, OffsetDateTime.class), rs.getString(6), rs.getString(7),
             rs.getString(8) == null ? List.of() : List.of(rs.getString(8).split(" ")));

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
@@ -46,7 +45,8 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
      * {@code dir} is taken as a file system path, relative to the working directory: bound to a {@code Path}, Spring would
      * resolve "." through its resource loader (the class path), not the directory the service was started in.
      */
-    public ModelDeployment(@Value("${journey.models.dir:.}") String dir) {
+    public ModelDeployment(PlatformSettings settings) {
+        String dir = settings.models().dir();
         this.modelsDir = Path.of(dir.isBlank() ? "." : dir).toAbsolutePath().normalize();
     }
 

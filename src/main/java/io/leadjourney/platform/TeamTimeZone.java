@@ -2,7 +2,6 @@ package io.leadjourney.platform;
 
 import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 class TeamTimeZone {
 
     @Bean
-    ZoneId zone(@Value("${journey.default-time-zone}") ZoneId zone) {
-        return zone;
+    ZoneId zone(PlatformSettings settings) {
+        return settings.defaultTimeZone();
     }
 }

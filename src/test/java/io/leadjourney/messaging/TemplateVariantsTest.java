@@ -20,7 +20,7 @@ class TemplateVariantsTest {
     Path dir;
 
     private MessageTemplates templates() {
-        return new MessageTemplates(new MessagingSettings(null, null, null, null, null, new MessagingSettings.Messages(dir.toString())));
+        return new MessageTemplates(new MessagingSettings(null, null, null, null, new MessagingSettings.Messages(dir.toString()), null, null));
     }
 
     private void write(String name) throws IOException {

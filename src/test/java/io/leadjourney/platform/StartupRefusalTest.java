@@ -66,6 +66,16 @@ class StartupRefusalTest {
     }
 
     @Test
+    void aSettingOutOfItsRangeRefusesToStartNamingIt() {
+        assertThatThrownBy(() -> start("test", "journey.intake.rate-limit.burst=0"))
+            .rootCause().hasMessageContaining("intake.rateLimit.burst").hasMessageContaining("must be greater than 0");
+        assertThatThrownBy(() -> start("test", "journey.broadcasts.batch-size=-5"))
+            .rootCause().hasMessageContaining("broadcasts.batchSize").hasMessageContaining("must be greater than 0");
+        assertThatThrownBy(() -> start("test", "journey.default-time-zone=Asia/Atlantis"))
+            .as("a zone the JDK does not know").hasStackTraceContaining("journey.default-time-zone").hasStackTraceContaining("Asia/Atlantis");
+    }
+
+    @Test
     void aModelThatDoesNotParseStopsStartupNamingTheFile() throws IOException {
         Path bpmn = Files.createDirectories(models.resolve("bpmn"));
         Files.writeString(bpmn.resolve("broken.bpmn"), "<definitions>not a process");

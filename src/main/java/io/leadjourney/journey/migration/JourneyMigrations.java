@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.leadjourney.journey.JourneySettings;
 import io.leadjourney.journey.JourneyVariables;
+import io.leadjourney.platform.BackgroundWork;
 import io.leadjourney.platform.ModelDeployment;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -29,7 +31,6 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -71,8 +72,7 @@ public class JourneyMigrations {
 
     JourneyMigrations(JdbcClient jdbc, RuntimeService runtime, RepositoryService repository, HistoryService history, MigrationPlans plans,
                       PlatformTransactionManager transactions, ProcessEngineConfiguration configuration, Clock clock,
-                      @Value("${camunda.bpm.job-execution.enabled:true}") boolean enabled,
-                      @Value("${journey.migrations.batch:50}") int batch) {
+                      BackgroundWork background, JourneySettings settings) {
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.repository = repository;
@@ -82,8 +82,8 @@ public class JourneyMigrations {
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.executionTable = ((ProcessEngineConfigurationImpl) configuration).getDatabaseTablePrefix() + "ACT_RU_EXECUTION";
         this.clock = clock;
-        this.enabled = enabled;
-        this.batch = batch;
+        this.enabled = background.enabled();
+        this.batch = settings.migrations().batch();
     }
 
     @Scheduled(fixedDelayString = "${journey.migrations.interval:PT2S}", initialDelayString = "PT5S")

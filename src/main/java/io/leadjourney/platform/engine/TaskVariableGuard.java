@@ -1,5 +1,6 @@
 package io.leadjourney.platform.engine;
 
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,7 +15,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.journey.models.ModelsDeployed;
 import io.leadjourney.platform.security.Groups;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.impl.cmd.RemoveTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SetTaskVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
@@ -46,12 +47,16 @@ import org.springframework.stereotype.Component;
 class TaskVariableGuard extends AbstractProcessEnginePlugin {
 
     static final int MAX_TEXT = 4000;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> UNLIMITED = Set.of(Groups.ADMIN, Groups.MARKETING_OPS);
     private static final Set<String> WORK_ON_ANY_TASK = Set.of(Groups.ADMIN, Groups.MARKETING_OPS, Groups.SALES_MANAGERS);
 
+    private final ObjectMapper json;
     private ProcessEngineConfigurationImpl configuration;
     private final Map<String, Set<String>> formFields = new ConcurrentHashMap<>();
+
+    TaskVariableGuard(ObjectMapper json) {
+        this.json = json;
+    }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -154,10 +159,10 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
                     form.getResourceName());
                 try {
                     Set<String> keys = new HashSet<>();
-                    JsonNode json = JSON.readTree(resource.getBytes());
-                    json.findValues("key").forEach(k -> keys.add(k.asText()));
+                    JsonNode schema = json.readTree(resource.getBytes());
+                    schema.findValues("key").forEach(k -> keys.add(k.asText()));
                     return Set.copyOf(keys);
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     return Set.of();
                 }
             });

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The intake API keys from {@code journey.intake.api-keys} ("key=system,key2=system2"). */
@@ -15,8 +14,8 @@ public class ApiKeys {
 
     private final Map<byte[], String> keys = new LinkedHashMap<>();
 
-    public ApiKeys(@Value("${journey.intake.api-keys:}") String configured) {
-        for (String pair : configured.split(",")) {
+    public ApiKeys(SecuritySettings settings) {
+        for (String pair : settings.intake().apiKeys().split(",")) {
             String trimmed = pair.trim();
             if (trimmed.isEmpty()) {
                 continue;

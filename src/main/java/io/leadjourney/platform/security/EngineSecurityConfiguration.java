@@ -1,10 +1,11 @@
 package io.leadjourney.platform.security;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadjourney.platform.PlatformSettings;
 import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,8 +30,8 @@ class EngineSecurityConfiguration {
 
     /** Before anything acts on a request: a browser's state-changing request from another site is refused (CSRF). */
     @Bean
-    FilterRegistrationBean<Filter> crossSiteGuard(@Value("${journey.public-base-url:http://localhost:8080}") String publicBaseUrl) {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new CrossSiteGuard(publicBaseUrl));
+    FilterRegistrationBean<Filter> crossSiteGuard(PlatformSettings settings) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new CrossSiteGuard(settings.publicBaseUrl()));
         registration.setName("cross-site-guard");
         registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
@@ -38,8 +39,8 @@ class EngineSecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<Filter> expressionQueryGuard() {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ExpressionQueryGuard());
+    FilterRegistrationBean<Filter> expressionQueryGuard(ObjectMapper json) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ExpressionQueryGuard(json));
         registration.setName("expression-query-guard");
         registration.addUrlPatterns(ENGINE_REST, WEBAPP_API);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);

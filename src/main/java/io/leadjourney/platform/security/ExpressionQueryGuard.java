@@ -26,7 +26,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ExpressionQueryGuard extends OncePerRequestFilter {
 
     static final int MAX_INSPECTED_BODY = 1024 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectMapper json;
+
+    ExpressionQueryGuard(ObjectMapper json) {
+        this.json = json;
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -56,7 +60,7 @@ public class ExpressionQueryGuard extends OncePerRequestFilter {
         if (body.length > 0) {
             String found;
             try {
-                found = findExpression(JSON.readTree(body));
+                found = findExpression(json.readTree(body));
             } catch (JsonProcessingException e) {
                 Problems.write(request, response, HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
                 return;

@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -41,12 +40,11 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     private final String adminId;
     private final String adminPassword;
 
-    public IdentitySetup(@Value("${journey.demo-users.enabled:false}") boolean demoUsers,
-                         @Value("${journey.admin.id:admin}") String adminId,
-                         @Value("${journey.admin.password:}") String adminPassword) {
-        this.demoUsers = demoUsers;
-        this.adminId = adminId;
-        this.adminPassword = adminPassword;
+    /** Takes the settings, and so checks them (ProductionReady), before the engine starts. */
+    public IdentitySetup(SecuritySettings settings) {
+        this.demoUsers = settings.demoUsers().enabled();
+        this.adminId = settings.admin().id();
+        this.adminPassword = settings.admin().password();
     }
 
     @Override

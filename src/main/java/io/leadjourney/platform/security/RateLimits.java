@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +21,9 @@ class RateLimits {
     private final long burst;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimits(@Value("${journey.intake.rate-limit.per-minute:1200}") long perMinute,
-               @Value("${journey.intake.rate-limit.burst:200}") long burst) {
-        this.perMinute = perMinute;
-        this.burst = burst;
+    RateLimits(SecuritySettings settings) {
+        this.perMinute = settings.intake().rateLimit().perMinute();
+        this.burst = settings.intake().rateLimit().burst();
     }
 
     /** 0 when the request may go ahead (and is counted), otherwise the whole seconds to wait. */

@@ -9,8 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,23 +31,18 @@ public class SignInThrottle {
     static final int MAX_TRACKED = 100_000;
     static final ThreadLocal<String> CURRENT_ADDRESS = new ThreadLocal<>();
 
-    @ConfigurationProperties("journey.sign-in")
-    record Settings(@DefaultValue("5") int freeAttempts, @DefaultValue("30") int freeAttemptsPerAddress,
-                    @DefaultValue("PT15M") Duration maxWait, @DefaultValue("PT1H") Duration forgetAfter) {
-    }
-
     private record Key(String address, String user) {
     }
 
     private record Failures(int count, Instant last) {
     }
 
-    private final Settings settings;
+    private final SecuritySettings.SignIn settings;
     private final Clock clock;
     private final Map<Key, Failures> failures = new ConcurrentHashMap<>();
 
-    SignInThrottle(Settings settings, Clock clock) {
-        this.settings = settings;
+    SignInThrottle(SecuritySettings settings, Clock clock) {
+        this.settings = settings.signIn();
         this.clock = clock;
     }
 

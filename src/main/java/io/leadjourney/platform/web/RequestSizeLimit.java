@@ -2,6 +2,7 @@ package io.leadjourney.platform.web;
 
 import java.io.IOException;
 
+import io.leadjourney.platform.PlatformSettings;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -9,7 +10,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -30,12 +30,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
     private final long engineLimit;
     private final long deploymentLimit;
 
-    RequestSizeLimit(@Value("${journey.api.max-body-size:65536}") long apiLimit,
-                     @Value("${journey.engine-rest.max-body-size:1048576}") long engineLimit,
-                     @Value("${journey.engine-rest.max-deployment-size:10485760}") long deploymentLimit) {
-        this.apiLimit = apiLimit;
-        this.engineLimit = engineLimit;
-        this.deploymentLimit = deploymentLimit;
+    RequestSizeLimit(PlatformSettings settings) {
+        this.apiLimit = settings.api().maxBodySize();
+        this.engineLimit = settings.engineRest().maxBodySize();
+        this.deploymentLimit = settings.engineRest().maxDeploymentSize();
     }
 
     /** The limit for this request, or -1 when this filter leaves it alone. */
