@@ -2,9 +2,9 @@ package io.leadjourney.journey;
 
 import static io.leadjourney.journey.JourneyVariables.HALF_LIFE;
 import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
-import static io.leadjourney.journey.JourneyVariables.SIGNAL_QUALIFIED_STAGE;
 import static io.leadjourney.journey.JourneyVariables.SCORE;
 import static io.leadjourney.journey.JourneyVariables.SIGNAL_POINTS;
+import static io.leadjourney.journey.JourneyVariables.SIGNAL_QUALIFIED_STAGE;
 
 import java.time.Duration;
 

@@ -1,17 +1,17 @@
 package io.leadjourney.journey;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import static io.leadjourney.journey.JourneyVariables.CANDIDATE_GROUP;
 import static io.leadjourney.journey.JourneyVariables.DEAL_VALUE;
 import static io.leadjourney.journey.JourneyVariables.FOLLOW_UP_ASSIGNEE;
-import static io.leadjourney.journey.JourneyVariables.OWNER;
 import static io.leadjourney.journey.JourneyVariables.LOSS_REASON;
 import static io.leadjourney.journey.JourneyVariables.NOTES;
 import static io.leadjourney.journey.JourneyVariables.OPPORTUNITY_ID;
 import static io.leadjourney.journey.JourneyVariables.OUTCOME;
+import static io.leadjourney.journey.JourneyVariables.OWNER;
 import static io.leadjourney.journey.JourneyVariables.RESULT;
+
+import java.util.HashMap;
+import java.util.Map;
 
 import io.leadjourney.people.PeopleService;
 import io.leadjourney.people.PersonId;

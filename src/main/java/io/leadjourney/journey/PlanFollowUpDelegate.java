@@ -2,11 +2,11 @@ package io.leadjourney.journey;
 
 import static io.leadjourney.journey.JourneyVariables.CANDIDATE_GROUP;
 import static io.leadjourney.journey.JourneyVariables.CONTACT_ATTEMPTS;
+import static io.leadjourney.journey.JourneyVariables.FOLLOW_UPS_DONE;
 import static io.leadjourney.journey.JourneyVariables.FOLLOW_UP_ASSIGNEE;
 import static io.leadjourney.journey.JourneyVariables.FOLLOW_UP_DUE;
-import static io.leadjourney.journey.JourneyVariables.HAND_RAISED;
 import static io.leadjourney.journey.JourneyVariables.FOLLOW_UP_WITHIN;
-import static io.leadjourney.journey.JourneyVariables.FOLLOW_UPS_DONE;
+import static io.leadjourney.journey.JourneyVariables.HAND_RAISED;
 
 import java.time.Duration;
 import java.util.Date;

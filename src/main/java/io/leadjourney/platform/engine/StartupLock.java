@@ -3,7 +3,6 @@ package io.leadjourney.platform.engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
