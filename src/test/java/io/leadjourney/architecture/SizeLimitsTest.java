@@ -34,7 +34,7 @@ class SizeLimitsTest {
         Map.entry("audit/Timelines.java of", 55), Map.entry("intake/EmailEvents.java apply", 53),
         Map.entry("platform/security/ApiAccessInterceptor.java preHandle", 52), Map.entry("platform/web/RequestSizeLimit.java getInputStream", 50),
         Map.entry("journey/migration/JourneyMigrations.java plan", 47), Map.entry("platform/security/IdentitySetup.java grantRights", 46),
-        Map.entry("journey/models/DmnChecks.java contract", 44), 
+        Map.entry("journey/models/DmnChecks.java contract", 44),
         Map.entry("journey/models/DmnChecks.java table", 42), Map.entry("messaging/MarketingMessages.java decideAndSend", 41));
 
     private static final Path ROOT = Path.of("src/main/java/io/leadjourney");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
+import io.leadjourney.journey.LeadJourneyIds;
 import io.leadjourney.support.Browser;
 import io.leadjourney.support.BrowserTest;
 import io.leadjourney.support.ProcessTest;
@@ -29,9 +30,9 @@ class AuditBrowserTest extends ProcessTest {
         runDueJobs(journey);
         signal("content_downloaded", email);
         signal("quote_requested", email);
-        tasks.complete(taskOf(journey, "UserTask_FollowUp").getId(), Map.of("contacted", true, "need", true, "budget", true, "authority", true,
+        tasks.complete(taskOf(journey, LeadJourneyIds.FOLLOW_UP).getId(), Map.of("contacted", true, "need", true, "budget", true, "authority", true,
             "timeline", "QUARTER", "notes", "Membandingkan dengan vendor lain"));
-        tasks.complete(taskOf(journey, "UserTask_Discovery").getId(), Map.of("outcome", "CONTINUE"));
+        tasks.complete(taskOf(journey, LeadJourneyIds.DISCOVERY).getId(), Map.of("outcome", "CONTINUE"));
 
         String base = "http://auditor:demo@localhost:" + port;
         WebDriver browser = Browser.start();

@@ -7,9 +7,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import io.leadjourney.journey.LeadJourneyIds;
+import io.leadjourney.support.ProcessTest;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import io.leadjourney.support.ProcessTest;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +23,9 @@ class AuditPagesTest extends ProcessTest {
     String lostDeal(String email) {
         String personId = signal("demo_requested", email).personId();
         ProcessInstance journey = journey(personId);
-        tasks.complete(taskOf(journey, "UserTask_FollowUp").getId(), Map.of("contacted", true, "need", true, "budget", true, "authority", true,
+        tasks.complete(taskOf(journey, LeadJourneyIds.FOLLOW_UP).getId(), Map.of("contacted", true, "need", true, "budget", true, "authority", true,
             "timeline", "NOW"));
-        tasks.complete(taskOf(journey, "UserTask_Discovery").getId(), Map.of("outcome", "LOST", "lossReason", "COMPETITOR"));
+        tasks.complete(taskOf(journey, LeadJourneyIds.DISCOVERY).getId(), Map.of("outcome", "LOST", "lossReason", "COMPETITOR"));
         return personId;
     }
 

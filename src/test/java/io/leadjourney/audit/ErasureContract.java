@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.leadjourney.intake.SignalRequest;
+import io.leadjourney.journey.LeadJourneyIds;
 import io.leadjourney.platform.security.Caller;
 import io.leadjourney.support.ProcessTest;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -40,16 +41,16 @@ public abstract class ErasureContract extends ProcessTest {
         assertThat(intake().postJson("/api/email-events", "{\"type\":\"bounced\",\"email\":\"" + email + "\",\"hard\":false,"
             + "\"detail\":\"452 4.2.2 mailbox of " + email + " is full\"}").statusCode()).isEqualTo(202);
         signal("demo_requested", email);
-        var followUp = taskOf(journey, "UserTask_FollowUp");
+        var followUp = taskOf(journey, LeadJourneyIds.FOLLOW_UP);
         tasks.createComment(followUp.getId(), followUp.getProcessInstanceId(), "Called " + email + " / " + e164);
         tasks.complete(followUp.getId(), Map.of("contacted", true, "need", true, "budget", true, "authority", true, "timeline", "NOW",
             "notes", "Nadia wants a call on " + local));
         // she is also a contact in somebody else's deal
         String other = newEmail("other");
         ProcessInstance otherJourney = journey(signal("quote_requested", other).personId());
-        tasks.complete(taskOf(otherJourney, "UserTask_FollowUp").getId(), Map.of("contacted", true, "need", true, "budget", true,
+        tasks.complete(taskOf(otherJourney, LeadJourneyIds.FOLLOW_UP).getId(), Map.of("contacted", true, "need", true, "budget", true,
             "authority", true, "timeline", "NOW"));
-        tasks.complete(taskOf(otherJourney, "UserTask_Discovery").getId(), Map.of("outcome", "CONTINUE", "addContact", email));
+        tasks.complete(taskOf(otherJourney, LeadJourneyIds.DISCOVERY).getId(), Map.of("outcome", "CONTINUE", "addContact", email));
         assertThat(dump()).contains(email);
 
         HttpResponse<String> erased = http().as("admin", "demo").delete("/api/people/" + personId);
@@ -63,7 +64,7 @@ public abstract class ErasureContract extends ProcessTest {
         assertThat(record).contains("\"to\":\"SQL\"").contains("lead-qualification").contains("\"timeline\":\"NOW\"").doesNotContain("Nadia");
         assertThat(jdbc.sql("select stage from lj_person where id = ?").param(personId).query(String.class).single()).isEqualTo("DISQUALIFIED");
         assertThat(journeys.journeysOf(personId)).isEmpty();
-        assertThat(taskOf(otherJourney, "UserTask_Education")).isNotNull();
+        assertThat(taskOf(otherJourney, LeadJourneyIds.EDUCATION)).isNotNull();
 
         // the anonymised record stays readable for auditors: API and page
         HttpResponse<String> journeyAfter = http().as("auditor", "demo").get("/api/people/" + personId + "/journey");
@@ -74,10 +75,10 @@ public abstract class ErasureContract extends ProcessTest {
         assertThat(kinds).contains("STAGE", "SIGNAL", "MESSAGE", "TASK", "DECISION");
         assertThat(timeline.findParents("taskDefinitionKey")).isEmpty();
         assertThat(journeyAfter.body()).contains("\"timeline\":\"NOW\"").contains("lead-qualification").contains("\"anonymised\":true")
-            .contains("UserTask_FollowUp").contains("DISQUALIFIED");
+            .contains(LeadJourneyIds.FOLLOW_UP).contains("DISQUALIFIED");
         HttpResponse<String> pageAfter = http().as("auditor", "demo").get("/audit/people/" + personId);
         assertThat(pageAfter.statusCode()).isEqualTo(200);
-        assertThat(pageAfter.body()).contains("lead-qualification").contains("UserTask_FollowUp");
+        assertThat(pageAfter.body()).contains("lead-qualification").contains(LeadJourneyIds.FOLLOW_UP);
         for (String identity : List.of(email, e164, local, "Nadia", "PT Rahasia Sekali")) {
             assertThat(journeyAfter.body() + pageAfter.body()).doesNotContain(identity);
         }

@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadjourney.journey.LeadJourneyIds;
 import io.leadjourney.people.Person;
 import io.leadjourney.support.ProcessTest;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -37,10 +38,10 @@ class TimelineTest extends ProcessTest {
         signal("content_downloaded", email);                          // LEAD
         signal("webinar_registered", email);                          // MQL
         signal("demo_requested", email);                              // SQL -> task
-        Task followUp = taskOf(journey, "UserTask_FollowUp");
+        Task followUp = taskOf(journey, LeadJourneyIds.FOLLOW_UP);
         String salesperson = completeAs(followUp, "{\"variables\":{\"contacted\":{\"value\":true},\"need\":{\"value\":true},"
             + "\"budget\":{\"value\":true},\"authority\":{\"value\":true},\"timeline\":{\"value\":\"NOW\"},\"notes\":{\"value\":\"Siap beli\"}}}");
-        completeAs(taskOf(journey, "UserTask_Discovery"), "{\"variables\":{\"outcome\":{\"value\":\"LOST\"},\"lossReason\":{\"value\":\"TIMING\"}}}");
+        completeAs(taskOf(journey, LeadJourneyIds.DISCOVERY), "{\"variables\":{\"outcome\":{\"value\":\"LOST\"},\"lossReason\":{\"value\":\"TIMING\"}}}");
         advance(Duration.ofDays(93), journey);                        // re-engaged
 
         HttpResponse<String> response = http().as("auditor", "demo").get("/api/people/" + personId + "/journey");
@@ -87,12 +88,12 @@ class TimelineTest extends ProcessTest {
         JsonNode delay = decision(timeline, "reengagement-delay", "P3M");
         assertThat(delay.at("/details/inputs/Loss reason").asText()).isEqualTo("TIMING");
 
-        JsonNode task = tasks.stream().filter(t -> t.at("/details/taskDefinitionKey").asText().equals("UserTask_FollowUp")).findFirst().orElseThrow();
+        JsonNode task = tasks.stream().filter(t -> t.at("/details/taskDefinitionKey").asText().equals(LeadJourneyIds.FOLLOW_UP)).findFirst().orElseThrow();
         assertThat(task.at("/details/completedBy").asText()).isEqualTo(salesperson);
         assertThat(task.at("/details/state").asText()).isEqualTo("completed");
         assertThat(task.at("/details/answers/timeline").asText()).isEqualTo("NOW");
         assertThat(task.at("/details/answers/notes").asText()).isEqualTo("Siap beli");
-        JsonNode discovery = tasks.stream().filter(t -> t.at("/details/taskDefinitionKey").asText().equals("UserTask_Discovery")).findFirst().orElseThrow();
+        JsonNode discovery = tasks.stream().filter(t -> t.at("/details/taskDefinitionKey").asText().equals(LeadJourneyIds.DISCOVERY)).findFirst().orElseThrow();
         assertThat(discovery.at("/details/answers/lossReason").asText()).isEqualTo("TIMING");
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.leadjourney.journey.LeadJourneyIds;
 import io.leadjourney.support.FreePort;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
@@ -275,7 +276,7 @@ class BenchmarkTest {
         List<String> ids = BulkPeople.insert(jdbc, "storm", journeys);
         double createSeconds = parallel(CLIENTS, journeys, i -> engine.getRuntimeService().createProcessInstanceByKey("lead-journey")
             .businessKey(ids.get(i)).setVariables(BulkPeople.nurtureVariables(ids.get(i)))
-            .startBeforeActivity("ServiceTask_SendNurtureMessage").execute());
+            .startBeforeActivity(LeadJourneyIds.SEND_NURTURE_MESSAGE).execute());
         report(String.format("2. timer storm: %d journeys placed at their nurture send in %.0f s (%.0f/s)", journeys, createSeconds,
             journeys / createSeconds));
         java.time.OffsetDateTime due = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
@@ -456,7 +457,7 @@ class BenchmarkTest {
         List<String> ids = BulkPeople.insert(jdbc, "scale", templates);
         long before = dbSize();
         parallel(CLIENTS, templates, i -> engine.getRuntimeService().createProcessInstanceByKey("lead-journey").businessKey(ids.get(i))
-            .setVariables(BulkPeople.nurtureVariables(ids.get(i))).startBeforeActivity("IntermediateCatchEvent_CadenceElapsed").execute());
+            .setVariables(BulkPeople.nurtureVariables(ids.get(i))).startBeforeActivity(LeadJourneyIds.CADENCE_ELAPSED).execute());
         long afterTemplates = dbSize();
         jdbc.sql("drop table if exists bench_template").update();
         jdbc.sql("create table bench_template as select id_ as id, business_key_ as business_key from act_ru_execution "

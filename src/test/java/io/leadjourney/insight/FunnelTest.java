@@ -13,6 +13,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.intake.SignalRequest;
+import io.leadjourney.journey.LeadJourneyIds;
 import io.leadjourney.platform.security.Caller;
 import io.leadjourney.support.ProcessTest;
 import io.leadjourney.support.TestClock;
@@ -37,7 +38,7 @@ class FunnelTest extends ProcessTest {
     }
 
     void qualify(ProcessInstance journey, boolean gradeA) {
-        tasks.complete(taskOf(journey, "UserTask_FollowUp").getId(), gradeA
+        tasks.complete(taskOf(journey, LeadJourneyIds.FOLLOW_UP).getId(), gradeA
             ? Map.of("contacted", true, "need", true, "budget", true, "authority", true, "timeline", "NOW")
             : Map.of("contacted", true, "need", false, "budget", false, "authority", false, "timeline", "UNKNOWN"));
     }
@@ -65,8 +66,8 @@ class FunnelTest extends ProcessTest {
         qualify(journey(dId), true);
         wait(Duration.ofHours(2));
         qualify(journey(bId), false);
-        tasks.complete(taskOf(journey(cId), "UserTask_Discovery").getId(), Map.of("outcome", "WON"));
-        tasks.complete(taskOf(journey(dId), "UserTask_Discovery").getId(), new HashMap<>(Map.of("outcome", "LOST", "lossReason", "BUDGET")));
+        tasks.complete(taskOf(journey(cId), LeadJourneyIds.DISCOVERY).getId(), Map.of("outcome", "WON"));
+        tasks.complete(taskOf(journey(dId), LeadJourneyIds.DISCOVERY).getId(), new HashMap<>(Map.of("outcome", "LOST", "lossReason", "BUDGET")));
 
         YearMonth month = YearMonth.from(START.atZone(TestClock.JAKARTA));
         String period = "from=" + month.atDay(1) + "&to=" + month.atEndOfMonth();

@@ -57,7 +57,7 @@ class BusinessCalendarJourneyTest extends ProcessTest {
         tasks.complete(taskOf(journey, FOLLOW_UP).getId(), java.util.Map.of("contacted", true, "need", true, "budget", true, "authority", true,
             "timeline", "NOW"));
         // three business days for discovery (opportunity-sla): the next Monday, Tuesday and Wednesday
-        assertThat(taskOf(journey, "UserTask_Discovery").getDueDate()).isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(5))));
+        assertThat(taskOf(journey, LeadJourneyIds.DISCOVERY).getDueDate()).isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(5))));
     }
 
     @Test

@@ -2,8 +2,8 @@ package io.leadjourney.journey;
 
 import static io.leadjourney.journey.LeadJourneyIds.DISCOVERY;
 import static io.leadjourney.journey.LeadJourneyIds.FOLLOW_UP;
-import static io.leadjourney.journey.LeadJourneyIds.REVISIT_PROSPECT;
 import static io.leadjourney.journey.LeadJourneyIds.RETRY_CONTACT;
+import static io.leadjourney.journey.LeadJourneyIds.REVISIT_PROSPECT;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;

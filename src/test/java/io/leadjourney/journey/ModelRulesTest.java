@@ -27,12 +27,13 @@ import io.leadjourney.journey.models.ModelEnvironment;
 import io.leadjourney.journey.models.ModelProblem;
 import io.leadjourney.platform.security.Groups;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.stereotype.Component;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.stereotype.Component;
 
 /**
  * The committed models (bpmn/, dmn/) pass the checks every deployment passes (journey.models.ModelChecks), as one
@@ -56,6 +57,24 @@ class ModelRulesTest {
         List<ModelProblem> problems = ModelChecks.check(resources, committed());
 
         assertThat(problems).isEmpty();
+    }
+
+    /** The tests name elements of the committed journey through LeadJourneyIds: a rename in the Modeler shows here first. */
+    @Test
+    void everyElementTheTestsNameIsInTheCommittedModels() throws IOException, IllegalAccessException {
+        Set<String> ids = new HashSet<>();
+        for (String model : List.of("lead-journey.bpmn", "opportunity.bpmn")) {
+            Bpmn.readModelFromFile(BPMN.resolve(model).toFile()).getModelElementsByType(FlowElement.class)
+                .forEach(element -> ids.add(element.getId()));
+        }
+        Map<String, String> named = new TreeMap<>();
+        for (Field field : LeadJourneyIds.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                named.put(field.getName(), (String) field.get(null));
+            }
+        }
+        assertThat(named).hasSizeGreaterThan(15);
+        assertThat(named).allSatisfy((constant, id) -> assertThat(ids).as("LeadJourneyIds.%s", constant).contains(id));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.leadjourney.journey.LeadJourneyIds;
 import io.leadjourney.people.PersonId;
 import io.leadjourney.support.ProcessTest;
 import io.leadjourney.support.TestClock;
@@ -246,7 +247,7 @@ class MessagingTest extends ProcessTest {
             }
             Incident incident = runtime.createIncidentQuery().processInstanceId(journey.getId()).singleResult();
             assertThat(incident).isNotNull();
-            assertThat(incident.getActivityId()).isEqualTo("ServiceTask_SendNurtureMessage");
+            assertThat(incident.getActivityId()).isEqualTo(LeadJourneyIds.SEND_NURTURE_MESSAGE);
             assertThat(incident.getIncidentMessage()).containsIgnoringCase("mail");
         } finally {
             smtp.start();

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.leadjourney.journey.LeadJourneyIds;
 import io.leadjourney.support.Http;
 import io.leadjourney.support.MappedEndpoints;
 import io.leadjourney.support.ProcessTest;
@@ -42,7 +43,7 @@ class AuthorizationMatrixTest extends ProcessTest {
     void everyRoleIsAllowedExactlyWhatTheContractSays() {
         String nobodysPerson = signal("form_submitted", newEmail("matrix")).personId();
         ProcessInstance journey = journey(signal("demo_requested", newEmail("matrixtask")).personId());
-        Task task = taskOf(journey, "UserTask_FollowUp");
+        Task task = taskOf(journey, LeadJourneyIds.FOLLOW_UP);
         String deployment = engine.getRepositoryService().createDeployment().name("matrix-check").addString("matrix-check.bpmn", """
             <?xml version="1.0" encoding="UTF-8"?>
             <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadjourney.journey.LeadJourneyIds;
 import io.leadjourney.support.IntegrationTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
@@ -47,14 +48,14 @@ class DeployChecksTest extends IntegrationTest {
     @Test
     void aUserTaskWithoutCandidateGroupIsRefused() {
         String journey = committed("bpmn/lead-journey.bpmn").replace("camunda:candidateGroups=\"sales-managers\" ", "");
-        refused("lead-journey.bpmn", journey, "UserTask_EscalatedFollowUp", "has no candidate group");
+        refused("lead-journey.bpmn", journey, LeadJourneyIds.ESCALATED_FOLLOW_UP, "has no candidate group");
     }
 
     @Test
     void aCandidateGroupThatDoesNotExistIsRefused() {
         String journey = committed("bpmn/lead-journey.bpmn").replace("camunda:candidateGroups=\"sales-managers\"",
             "camunda:candidateGroups=\"sales-manager\"");
-        refused("lead-journey.bpmn", journey, "UserTask_EscalatedFollowUp", "candidate group 'sales-manager' does not exist");
+        refused("lead-journey.bpmn", journey, LeadJourneyIds.ESCALATED_FOLLOW_UP, "candidate group 'sales-manager' does not exist");
     }
 
     @Test

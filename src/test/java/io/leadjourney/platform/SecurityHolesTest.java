@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
+import io.leadjourney.journey.LeadJourneyIds;
 import io.leadjourney.platform.security.IdentitySetup;
 import io.leadjourney.support.Http;
 import io.leadjourney.support.ProcessTest;
@@ -31,8 +32,8 @@ class SecurityHolesTest extends ProcessTest {
     /** A follow-up of the salesperson "sales" (whoever the rotation picked). */
     private Task salesTask() {
         ProcessInstance journey = journey(signal("demo_requested", newEmail("salestask")).personId());
-        tasks.setAssignee(taskOf(journey, "UserTask_FollowUp").getId(), "sales");
-        return taskOf(journey, "UserTask_FollowUp");
+        tasks.setAssignee(taskOf(journey, LeadJourneyIds.FOLLOW_UP).getId(), "sales");
+        return taskOf(journey, LeadJourneyIds.FOLLOW_UP);
     }
 
     @Test

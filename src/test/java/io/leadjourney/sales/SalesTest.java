@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadjourney.journey.LeadJourneyIds;
 import io.leadjourney.platform.security.Groups;
 import io.leadjourney.support.ProcessTest;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SalesTest extends ProcessTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String FOLLOW_UP = "UserTask_FollowUp";
+    static final String FOLLOW_UP = LeadJourneyIds.FOLLOW_UP;
 
     @Autowired
     IdentityService identity;
@@ -172,7 +173,7 @@ class SalesTest extends ProcessTest {
     void salesSeeOnlySalesTasksAndAuditorsReadButCannotComplete() throws Exception {
         Task task = handOff(newEmail("rights"));
         advance(Duration.ofHours(1), journey(String.valueOf(tasks.getVariable(task.getId(), "personId"))));
-        Task escalation = tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).taskDefinitionKey("UserTask_EscalatedFollowUp")
+        Task escalation = tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).taskDefinitionKey(LeadJourneyIds.ESCALATED_FOLLOW_UP)
             .singleResult();
 
         JsonNode salesView = JSON.readTree(http().as("sales", "demo").get("/engine-rest/task?processInstanceId=" + task.getProcessInstanceId()).body());

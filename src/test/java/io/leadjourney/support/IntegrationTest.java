@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.leadjourney.platform.security.IdentitySetup;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;

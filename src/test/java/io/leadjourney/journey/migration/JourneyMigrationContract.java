@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadjourney.journey.LeadJourneyIds;
 import io.leadjourney.people.PersonId;
 import io.leadjourney.people.Stage;
 import io.leadjourney.support.ProcessTest;
@@ -78,32 +79,32 @@ abstract class JourneyMigrationContract extends ProcessTest {
         String nurturing = newEmail("timer");
         ProcessInstance timer = journey(signal("form_submitted", nurturing).personId());
         runDueJobs(timer);
-        assertThat(timer).isWaitingAt("IntermediateCatchEvent_CadenceElapsed");
+        assertThat(timer).isWaitingAt(LeadJourneyIds.CADENCE_ELAPSED);
 
         String quiet = newEmail("conditional");
         String quietId = signal("form_submitted", quiet).personId();
         ProcessInstance conditional = journey(quietId);
         transaction.executeWithoutResult(status -> people.stopMarketing(PersonId.of(quietId), now(), "test"));
-        assertThat(conditional).isWaitingAt("IntermediateCatchEvent_Dormant");
+        assertThat(conditional).isWaitingAt(LeadJourneyIds.DORMANT);
 
         String calling = newEmail("task");
         ProcessInstance followUp = journey(signal("demo_requested", calling).personId());
-        Task task = taskOf(followUp, "UserTask_FollowUp");
+        Task task = taskOf(followUp, LeadJourneyIds.FOLLOW_UP);
 
         String dealing = newEmail("called");
         ProcessInstance deal = journey(signal("quote_requested", dealing).personId());
-        tasks.complete(taskOf(deal, "UserTask_FollowUp").getId(), Map.of("contacted", true, "need", true, "budget", true, "authority", true,
+        tasks.complete(taskOf(deal, LeadJourneyIds.FOLLOW_UP).getId(), Map.of("contacted", true, "need", true, "budget", true, "authority", true,
             "timeline", "NOW"));
         ProcessInstance opportunity = opportunityOf(deal);
-        assertThat(opportunity).isWaitingAt("UserTask_Discovery");
+        assertThat(opportunity).isWaitingAt(LeadJourneyIds.DISCOVERY);
 
         String losing = newEmail("gateway");
         String losingId = signal("quote_requested", losing).personId();
         ProcessInstance lost = journey(losingId);
-        tasks.complete(taskOf(lost, "UserTask_FollowUp").getId(), Map.of("contacted", true, "need", true, "budget", true, "authority", true,
+        tasks.complete(taskOf(lost, LeadJourneyIds.FOLLOW_UP).getId(), Map.of("contacted", true, "need", true, "budget", true, "authority", true,
             "timeline", "QUARTER"));
-        tasks.complete(taskOf(lost, "UserTask_Discovery").getId(), Map.of("outcome", "LOST", "lossReason", "TIMING"));
-        assertThat(lost).isWaitingAt("EventBasedGateway_ReengageWhen");
+        tasks.complete(taskOf(lost, LeadJourneyIds.DISCOVERY).getId(), Map.of("outcome", "LOST", "lossReason", "TIMING"));
+        assertThat(lost).isWaitingAt(LeadJourneyIds.REENGAGE_WHEN);
         java.util.Date reengageAt = management.createJobQuery().processInstanceId(lost.getId()).timers().singleResult().getDuedate();
 
         int journeyVersion = deploy("lead-journey.bpmn", committed("bpmn/lead-journey.bpmn").replace("name=\"Lead journey\"",
@@ -132,17 +133,17 @@ abstract class JourneyMigrationContract extends ProcessTest {
         assertThat(mailTo(nurturing)).hasSize(2);
         // the conditional wakes on a demo request: the journey still hands it to sales (the event sub-process listens)
         assertThat(signal("demo_requested", quiet).stage()).isEqualTo("SQL");
-        assertThat(conditional).isWaitingAt("UserTask_FollowUp");
+        assertThat(conditional).isWaitingAt(LeadJourneyIds.FOLLOW_UP);
         // the salesperson keeps their task: same task, same assignee
-        Task kept = taskOf(followUp, "UserTask_FollowUp");
+        Task kept = taskOf(followUp, LeadJourneyIds.FOLLOW_UP);
         assertThat(kept.getId()).isEqualTo(task.getId());
         assertThat(kept.getAssignee()).isEqualTo(task.getAssignee());
         tasks.complete(kept.getId(), Map.of("contacted", true, "need", false, "budget", false, "authority", false, "timeline", "LATER"));
-        assertThat(followUp).isWaitingAt("ServiceTask_SendNurtureMessage");
+        assertThat(followUp).isWaitingAt(LeadJourneyIds.SEND_NURTURE_MESSAGE);
         // the called opportunity carries on and returns to its migrated journey
-        tasks.complete(taskOf(deal, "UserTask_Discovery").getId(), Map.of("outcome", "WON"));
+        tasks.complete(taskOf(deal, LeadJourneyIds.DISCOVERY).getId(), Map.of("outcome", "WON"));
         assertThat(stage(deal.getBusinessKey())).isEqualTo(Stage.CUSTOMER);
-        assertThat(deal).isWaitingAt("IntermediateCatchEvent_ReferralDue");
+        assertThat(deal).isWaitingAt(LeadJourneyIds.REFERRAL_DUE);
         // the event-based gateway keeps its timer (re-engagement still three months after the loss)
         assertThat(management.createJobQuery().processInstanceId(lost.getId()).timers().singleResult().getDuedate()).isEqualTo(reengageAt);
         advance(Duration.ofDays(93), lost);
@@ -163,12 +164,12 @@ abstract class JourneyMigrationContract extends ProcessTest {
     void aRenamedTaskFollowsItsMigrateFromPropertyAndAJourneyWithNoPlaceStaysWithTheReason() throws Exception {
         String calling = newEmail("renamed");
         ProcessInstance followUp = journey(signal("demo_requested", calling).personId());
-        Task task = taskOf(followUp, "UserTask_FollowUp");
+        Task task = taskOf(followUp, LeadJourneyIds.FOLLOW_UP);
         String revisiting = newEmail("revisit");
         ProcessInstance revisit = journey(signal("demo_requested", revisiting).personId());
-        tasks.complete(taskOf(revisit, "UserTask_FollowUp").getId(), Map.of("contacted", true, "need", true, "budget", true, "authority", false,
+        tasks.complete(taskOf(revisit, LeadJourneyIds.FOLLOW_UP).getId(), Map.of("contacted", true, "need", true, "budget", true, "authority", false,
             "timeline", "LATER"));
-        assertThat(revisit).isWaitingAt("EventBasedGateway_UntilRevisit");
+        assertThat(revisit).isWaitingAt(LeadJourneyIds.REVISIT_PROSPECT);
 
         String journeyXml = committed("bpmn/lead-journey.bpmn").replace("\"UserTask_FollowUp\"", "\"UserTask_CallLead\"")
             .replace("\"EventBasedGateway_UntilRevisit\"", "\"EventBasedGateway_Revisit\"");
@@ -188,11 +189,11 @@ abstract class JourneyMigrationContract extends ProcessTest {
         MigrationRun run = latestRun("lead-journey");
         assertThat(run.remaining()).isGreaterThanOrEqualTo(1);
         assertThat(run.problems()).anySatisfy(problem -> assertThat(problem).contains(revisit.getId())
-            .contains("EventBasedGateway_UntilRevisit"));
+            .contains(LeadJourneyIds.REVISIT_PROSPECT));
         assertThat(run.finishedAt()).isNotNull();
         // the journey that stayed still works on its version
         advance(Duration.ofDays(7), revisit);
-        assertThat(revisit).isWaitingAt("UserTask_FollowUp");
+        assertThat(revisit).isWaitingAt(LeadJourneyIds.FOLLOW_UP);
     }
 
     @Test
