@@ -3,13 +3,13 @@ package io.leadjourney.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.support.IntegrationTest;
+import io.leadjourney.support.TinyProcess;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -139,17 +139,8 @@ abstract class ApplicationContract extends IntegrationTest {
 
     private HttpResponse<String> deployAs(String user) {
         String id = "deploy-check-" + UUID.randomUUID().toString().substring(0, 8);
-        String bpmn = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-                id="Definitions_DeployCheck" targetNamespace="https://leadjourney.io/test">
-              <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
-                <bpmn:startEvent id="StartEvent_Started"/>
-              </bpmn:process>
-            </bpmn:definitions>
-            """.formatted(id);
         return http().as(user, "demo").postMultipart("/engine-rest/deployment/create",
             Map.of("deployment-name", id, "deployment-source", "Camunda Modeler"), "data", id + ".bpmn",
-            bpmn.getBytes(StandardCharsets.UTF_8));
+            TinyProcess.bytes(id));
     }
 }

@@ -16,6 +16,7 @@ import io.leadjourney.journey.LeadJourneyIds;
 import io.leadjourney.support.Http;
 import io.leadjourney.support.MappedEndpoints;
 import io.leadjourney.support.ProcessTest;
+import io.leadjourney.support.TinyProcess;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -44,15 +45,7 @@ class AuthorizationMatrixTest extends ProcessTest {
         String nobodysPerson = signal("form_submitted", newEmail("matrix")).personId();
         ProcessInstance journey = journey(signal("demo_requested", newEmail("matrixtask")).personId());
         Task task = taskOf(journey, LeadJourneyIds.FOLLOW_UP);
-        String deployment = engine.getRepositoryService().createDeployment().name("matrix-check").addString("matrix-check.bpmn", """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-                id="Definitions_MatrixCheck" targetNamespace="https://leadjourney.io/test">
-              <bpmn:process id="matrix-check" isExecutable="true" camunda:historyTimeToLive="P1D">
-                <bpmn:startEvent id="StartEvent_Started"/>
-              </bpmn:process>
-            </bpmn:definitions>
-            """).deploy().getId();
+        String deployment = engine.getRepositoryService().createDeployment().name("matrix-check").addString("matrix-check.bpmn", TinyProcess.bpmn("matrix-check")).deploy().getId();
         String table = read("dmn/lead-qualification.dmn");
         byte[] csv = "name,email,phone,company,title,industry,source\n".getBytes(StandardCharsets.UTF_8);
         String nobodysEmail = newEmail("matrixbyemail");

@@ -11,6 +11,7 @@ import io.leadjourney.journey.LeadJourneyIds;
 import io.leadjourney.platform.security.IdentitySetup;
 import io.leadjourney.support.Http;
 import io.leadjourney.support.ProcessTest;
+import io.leadjourney.support.TinyProcess;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -89,15 +90,7 @@ class SecurityHolesTest extends ProcessTest {
     void marketingOpsCannotDeleteEvenTheDeploymentTheyMade() {
         String process = "own-deployment-" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> deployed = http().as("marketing", "demo").postMultipart("/engine-rest/deployment/create",
-            Map.of("deployment-name", process, "deployment-source", "Camunda Modeler"), "data", process + ".bpmn", """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn"
-                    id="Definitions_OwnDeployment" targetNamespace="https://leadjourney.io/test">
-                  <bpmn:process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
-                    <bpmn:startEvent id="StartEvent_Started"/>
-                  </bpmn:process>
-                </bpmn:definitions>
-                """.formatted(process).getBytes(StandardCharsets.UTF_8));
+            Map.of("deployment-name", process, "deployment-source", "Camunda Modeler"), "data", process + ".bpmn", TinyProcess.bytes(process));
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
         String deployment = engine.getRepositoryService().createDeploymentQuery().deploymentName(process).singleResult().getId();
         runtime.startProcessInstanceByKey(process);
