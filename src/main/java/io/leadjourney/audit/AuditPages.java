@@ -1,20 +1,25 @@
 package io.leadjourney.audit;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.journey.DecisionExplanations;
+import io.leadjourney.people.Channel;
 import io.leadjourney.people.ContactData;
 import io.leadjourney.people.PeopleService;
 import io.leadjourney.people.Person;
@@ -102,13 +107,13 @@ class AuditPages {
         Person person = PersonId.parse(id).flatMap(people::find).orElseThrow(() -> new NotFoundException("No person " + id));
         List<TimelineEntry> timeline = timelines.of(person.id());
         model.addAttribute("person", person);
-        Map<io.leadjourney.people.Channel, Boolean> consent = people.consent(person.id());
-        model.addAttribute("emailConsent", consent.getOrDefault(io.leadjourney.people.Channel.EMAIL, false));
-        model.addAttribute("whatsappConsent", consent.getOrDefault(io.leadjourney.people.Channel.WHATSAPP, false));
+        Map<Channel, Boolean> consent = people.consent(person.id());
+        model.addAttribute("emailConsent", consent.getOrDefault(Channel.EMAIL, false));
+        model.addAttribute("whatsappConsent", consent.getOrDefault(Channel.WHATSAPP, false));
         model.addAttribute("consents", people.consentLedger(person.id()));
         model.addAttribute("timeline", timeline);
         model.addAttribute("zone", zone);
-        model.addAttribute("zoneName", zone.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.forLanguageTag("id")));
+        model.addAttribute("zoneName", zone.getDisplayName(TextStyle.SHORT, Locale.forLanguageTag("id")));
         model.addAttribute("details", timeline.stream().map(entry -> pretty(entry.details())).toList());
         List<Diagram> diagrams = new ArrayList<>();
         for (String instanceId : timelines.processInstances(person.id())) {
@@ -138,7 +143,7 @@ class AuditPages {
     }
 
     /** The instant with the offset of the configured zone (+07:00 in Jakarta), as a reader there reads it. */
-    private java.time.OffsetDateTime local(java.time.OffsetDateTime at) {
+    private OffsetDateTime local(OffsetDateTime at) {
         return Csv.local(at, zone);
     }
 
@@ -148,7 +153,7 @@ class AuditPages {
         try (var in = repository.getProcessModel(instance.getProcessDefinitionId())) {
             xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         List<String> visited = new ArrayList<>();
         List<String> active = new ArrayList<>();

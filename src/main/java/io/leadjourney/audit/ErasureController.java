@@ -5,8 +5,10 @@ import io.leadjourney.platform.security.AllowedGroups;
 import io.leadjourney.platform.security.Caller;
 import io.leadjourney.platform.security.Groups;
 import io.leadjourney.platform.web.NotFoundException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,7 +36,7 @@ class ErasureController {
         for (int attempt = 1; erased == null; attempt++) {
             try {
                 erased = erasure.erase(person, caller.name());
-            } catch (org.camunda.bpm.engine.OptimisticLockingException | org.springframework.dao.ConcurrencyFailureException busy) {
+            } catch (OptimisticLockingException | ConcurrencyFailureException busy) {
                 // the person's journey was applying a signal at that moment: erase again, from the start
                 if (attempt == MAX_ATTEMPTS) {
                     throw busy;

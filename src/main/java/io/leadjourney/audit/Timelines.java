@@ -16,14 +16,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.journey.DecisionExplanations;
 import io.leadjourney.journey.JourneyVariables;
-import io.leadjourney.journey.migration.JourneyMigrations;
 import io.leadjourney.journey.migration.MigrationEntry;
+import io.leadjourney.journey.migration.MigrationHistory;
 import io.leadjourney.people.PersonId;
 import io.leadjourney.people.SignalHistory;
 import io.leadjourney.people.StageHistory;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,12 +42,12 @@ public class Timelines {
     private final DecisionExplanations decisions;
     private final HistoryService history;
     private final JdbcClient jdbc;
-    private final JourneyMigrations migrations;
+    private final MigrationHistory migrations;
 
     private final ObjectMapper json;
 
     Timelines(StageHistory stages, SignalHistory signals, DecisionExplanations decisions, HistoryService history, JdbcClient jdbc,
-              JourneyMigrations migrations, ObjectMapper json) {
+              MigrationHistory migrations, ObjectMapper json) {
         this.migrations = migrations;
         this.json = json;
         this.stages = stages;
@@ -182,7 +183,7 @@ public class Timelines {
         // the answers given when completing: the variable updates the completion made (context variables excluded)
         Map<String, Object> answers = new LinkedHashMap<>();
         history.createHistoricDetailQuery().variableUpdates().activityInstanceId(task.getActivityInstanceId()).orderByTime().asc().list().stream()
-            .map(detail -> (org.camunda.bpm.engine.history.HistoricVariableUpdate) detail)
+            .map(detail -> (HistoricVariableUpdate) detail)
             .filter(update -> ANSWERS.contains(update.getVariableName()))
             .forEach(update -> answers.put(update.getVariableName(), update.getValue()));
         String state = task.getEndTime() == null ? "open" : "DELETED".equalsIgnoreCase(task.getDeleteReason()) ? "cancelled" : task.getDeleteReason();

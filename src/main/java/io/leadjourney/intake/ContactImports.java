@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -29,6 +30,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -79,7 +81,7 @@ public class ContactImports {
         try {
             copy = Files.createTempFile("contact-import-", ".csv");
             try (InputStream in = upload) {
-                Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
             total = ContactsFile.check(copy);
         } catch (IOException e) {
@@ -126,7 +128,7 @@ public class ContactImports {
             try {
                 importBatchOnce(id, batch, options);
                 return;
-            } catch (org.springframework.dao.DuplicateKeyException e) {
+            } catch (DuplicateKeyException e) {
                 // a signal registered one of these people at the same moment: the retry merges into that person
                 if (attempt == 3) {
                     throw e;

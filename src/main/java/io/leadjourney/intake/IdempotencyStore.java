@@ -1,5 +1,6 @@
 package io.leadjourney.intake;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -14,9 +15,9 @@ class IdempotencyStore {
     }
 
     private final JdbcClient jdbc;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    IdempotencyStore(JdbcClient jdbc, java.time.Clock clock) {
+    IdempotencyStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

@@ -1,5 +1,6 @@
 package io.leadjourney.intake;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -144,7 +145,7 @@ public class SignalIntake {
     private static SignalReceipt read(String body) {
         try {
             return SignalValidation.CANONICAL.readValue(body.getBytes(StandardCharsets.UTF_8), SignalReceipt.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

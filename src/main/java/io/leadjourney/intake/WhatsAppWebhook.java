@@ -1,5 +1,6 @@
 package io.leadjourney.intake;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -96,7 +97,7 @@ public class WhatsAppWebhook {
         JsonNode root;
         try {
             root = json.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new InvalidRequestException("body", "is not JSON");
         }
         for (JsonNode entry : root.path("entry")) {

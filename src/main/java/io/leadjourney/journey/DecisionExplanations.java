@@ -1,6 +1,7 @@
 package io.leadjourney.journey;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -77,7 +78,7 @@ public class DecisionExplanations {
             instances.addAll(history.createHistoricDecisionInstanceQuery().decisionInstanceIdIn(chunk.toArray(String[]::new))
                 .includeInputs().includeOutputs().list());
         }
-        instances.sort(java.util.Comparator.comparing(HistoricDecisionInstance::getEvaluationTime)
+        instances.sort(Comparator.comparing(HistoricDecisionInstance::getEvaluationTime)
             .thenComparing(HistoricDecisionInstance::getId));
         return instances.stream().map(this::explain).toList();
     }

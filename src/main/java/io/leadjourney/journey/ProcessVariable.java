@@ -1,6 +1,7 @@
 package io.leadjourney.journey;
 
 import java.util.Map;
+import java.util.Objects;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -73,7 +74,7 @@ public final class ProcessVariable<T> {
     /** The same value as a variable holds it (numbers of the same type and value). */
     static boolean same(Object current, Object value) {
         return current instanceof Number a && value instanceof Number b ? a.longValue() == b.longValue() && a.getClass() == b.getClass()
-            : java.util.Objects.equals(current, value);
+            : Objects.equals(current, value);
     }
 
     public void setLocal(VariableScope scope, T value) {

@@ -4,6 +4,8 @@ import static io.leadjourney.journey.JourneyVariables.PERSON_ID;
 import static io.leadjourney.journey.JourneyVariables.STAGE;
 import static io.leadjourney.journey.JourneyVariables.TARGET_STAGE;
 
+import java.util.Arrays;
+
 import io.leadjourney.people.PeopleService;
 import io.leadjourney.people.PersonId;
 import io.leadjourney.people.Stage;
@@ -29,7 +31,7 @@ class SetStageDelegate implements JavaDelegate {
         } catch (IllegalArgumentException | NullPointerException e) {
             // a modelling mistake: an incident that names it, not a business outcome
             throw new IllegalArgumentException("targetStage '" + TARGET_STAGE.from(execution) + "' is not a stage; one of "
-                + java.util.Arrays.toString(Stage.values()));
+                + Arrays.toString(Stage.values()));
         }
         people.moveTo(PersonId.of(PERSON_ID.from(execution)), target, execution.getCurrentActivityName(), execution.getProcessInstanceId());
         STAGE.set(execution, target.name());

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.leadjourney.platform.security.AllowedGroups;
 import io.leadjourney.platform.security.Groups;
+import jakarta.mail.Address;
 import jakarta.mail.Header;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -74,10 +75,10 @@ class LocalMailboxController {
         }
     }
 
-    private static List<String> addresses(jakarta.mail.Address[] addresses) throws MessagingException {
+    private static List<String> addresses(Address[] addresses) throws MessagingException {
         List<String> list = new ArrayList<>();
         if (addresses != null) {
-            for (jakarta.mail.Address address : addresses) {
+            for (Address address : addresses) {
                 list.add(address.toString());
             }
         }

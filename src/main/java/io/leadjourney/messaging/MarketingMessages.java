@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -119,7 +120,7 @@ public class MarketingMessages {
         outbox.retryLater(message.id(), clock.instant().plus(MARKETING_LIMIT_WAIT), "held back by WhatsApp's marketing limit: " + detail);
     }
 
-    static final java.time.Duration MARKETING_LIMIT_WAIT = java.time.Duration.ofHours(24);
+    static final Duration MARKETING_LIMIT_WAIT = Duration.ofHours(24);
 
     /** Sends again the held-back messages whose retry is due, with every check of a first send; returns how many it handled. */
     int resendDue(int max) {

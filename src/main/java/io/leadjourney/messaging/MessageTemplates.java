@@ -24,6 +24,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -192,7 +193,7 @@ class MessageTemplates {
 
     private static TemplateEngine engine(TemplateMode mode, String suffix, String dir) {
         // the Spring flavour evaluates expressions with SpEL (plain Thymeleaf would need OGNL)
-        TemplateEngine engine = new org.thymeleaf.spring6.SpringTemplateEngine();
+        TemplateEngine engine = new SpringTemplateEngine();
         int order = 1;
         if (dir != null && !dir.isBlank()) {
             engine.addTemplateResolver(configure(new FileTemplateResolver(), dir.endsWith("/") ? dir : dir + "/", mode, suffix, order++));

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.leadjourney.people.Channel;
+import io.leadjourney.people.PersonId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -75,9 +77,9 @@ class Outbox {
         return jdbc.sql("select id, person_id, process_instance_id, step_key, template, channel from lj_message where status = ? and retry_at <= ? "
                 + "order by retry_at fetch first " + max + " rows only for update skip locked")
             .params(Status.RETRY.name(), now.atOffset(ZoneOffset.UTC))
-            .query((rs, row) -> new Retry(rs.getString("id"), new MessageOrder(io.leadjourney.people.PersonId.of(rs.getString("person_id")),
+            .query((rs, row) -> new Retry(rs.getString("id"), new MessageOrder(PersonId.of(rs.getString("person_id")),
                 rs.getString("process_instance_id"), rs.getString("step_key"), rs.getString("template"),
-                io.leadjourney.people.Channel.valueOf(rs.getString("channel")))))
+                Channel.valueOf(rs.getString("channel")))))
             .list();
     }
 

@@ -2,6 +2,7 @@ package io.leadjourney.messaging;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
@@ -37,7 +38,7 @@ public class TransactionalMail {
             if (outbox.find(perRecipient).isPresent()) {
                 continue;
             }
-            String messageId = "<" + java.util.UUID.randomUUID() + "@leadjourney>";
+            String messageId = "<" + UUID.randomUUID() + "@leadjourney>";
             String html = message.html() != null ? message.html() : templates.htmlFromText(message.subject(), message.text(), language, null, null);
             email.send(new EmailSender.Email(recipient.email(), recipient.name(), message.subject(), message.text(), html,
                 messageId, Map.of("X-Lead-Journey-Template", order.template())));

@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -46,7 +47,7 @@ class AudienceController {
                     wanted.add(Stage.valueOf(stage.trim().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
                     throw new InvalidRequestException("stages", "'" + stage.trim() + "' is not a stage; use a comma-separated list of "
-                        + java.util.Arrays.toString(Stage.values()));
+                        + Arrays.toString(Stage.values()));
                 }
             }
         }

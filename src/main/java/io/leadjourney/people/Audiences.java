@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public class Audiences {
     }
 
     private Map<String, List<ConsentLedger.Stated>> statements(List<String> personIds) {
-        Map<String, List<ConsentLedger.Stated>> byPerson = new java.util.HashMap<>();
+        Map<String, List<ConsentLedger.Stated>> byPerson = new HashMap<>();
         jdbc.sql("select person_id, channel, granted, recorded_at, source, wording, via from lj_consent where person_id in ("
                 + String.join(",", personIds.stream().map(id -> "?").toList()) + ") order by recorded_at, id")
             .params(new ArrayList<>(personIds))

@@ -1,9 +1,12 @@
 package io.leadjourney.people;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The rules that turn a person's consent statements, oldest first, into their consent per channel:
@@ -21,7 +24,7 @@ final class ConsentLedger {
     }
 
     /** A statement as stored, before the rules are applied. */
-    record Stated(Channel channel, boolean granted, java.time.OffsetDateTime at, String source, String wording, ConsentVia via) {
+    record Stated(Channel channel, boolean granted, OffsetDateTime at, String source, String wording, ConsentVia via) {
     }
 
     private static final class State {
@@ -70,8 +73,8 @@ final class ConsentLedger {
     }
 
     /** The channels on which a withdrawal stands (what an import cannot undo). */
-    static java.util.Set<Channel> withdrawn(List<Stated> statements) {
-        java.util.Set<Channel> withdrawn = java.util.EnumSet.noneOf(Channel.class);
+    static Set<Channel> withdrawn(List<Stated> statements) {
+        Set<Channel> withdrawn = EnumSet.noneOf(Channel.class);
         for (Stated s : statements) {
             if (s.via().individual()) {
                 if (s.granted()) {

@@ -3,6 +3,7 @@ package io.leadjourney.people;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,7 +35,7 @@ public class ConsentRepository {
     }
 
     /** The channels on which a withdrawal stands. */
-    java.util.Set<Channel> withdrawn(PersonId person) {
+    Set<Channel> withdrawn(PersonId person) {
         return ConsentLedger.withdrawn(stated(person));
     }
 

@@ -1,5 +1,6 @@
 package io.leadjourney.people;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -14,9 +15,9 @@ public class Notes {
     }
 
     private final JdbcClient jdbc;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    Notes(JdbcClient jdbc, java.time.Clock clock) {
+    Notes(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }

@@ -1,12 +1,15 @@
 package io.leadjourney.people;
 
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -24,11 +27,11 @@ public class PeopleService {
     private final ConsentRepository consents;
     private final StageHistory stageHistory;
     private final ApplicationEventPublisher events;
-    private final java.time.Clock clock;
+    private final Clock clock;
     private final ZoneId defaultTimeZone;
 
     PeopleService(PersonRepository people, ConsentRepository consents, StageHistory stageHistory, ApplicationEventPublisher events,
-                  java.time.Clock clock, ZoneId defaultTimeZone) {
+                  Clock clock, ZoneId defaultTimeZone) {
         this.clock = clock;
         this.people = people;
         this.consents = consents;
@@ -62,7 +65,7 @@ public class PeopleService {
      * Decays the score for the time since it was last computed (it halves every {@code halfLife}; zero: no decay), adds
      * the points and returns the new score.
      */
-    public int addScore(PersonId id, int points, java.time.Duration halfLife) {
+    public int addScore(PersonId id, int points, Duration halfLife) {
         return people.addScore(id, points, halfLife);
     }
 
@@ -151,7 +154,7 @@ public class PeopleService {
     /** Unsubscribe: a withdrawal on every channel, no marketing from now on; sales tasks are not affected. */
     public void stopMarketing(PersonId id, OffsetDateTime at, String source) {
         Person person = people.lock(id).orElseThrow(() -> new IllegalStateException("no person " + id));
-        java.util.Set<Channel> withdrawn = consents.withdrawn(id);
+        Set<Channel> withdrawn = consents.withdrawn(id);
         for (Channel channel : Channel.values()) {
             if (!withdrawn.contains(channel)) {
                 consents.record(id, channel, false, at, source, null, ConsentVia.UNSUBSCRIBE);

@@ -1,5 +1,7 @@
 package io.leadjourney.people;
 
+import java.util.Optional;
+
 import java.util.UUID;
 
 /** A person's identifier; also the business key of the person's lead-journey. */
@@ -20,11 +22,11 @@ public record PersonId(String value) {
     }
 
     /** The id a request names, if it can be one: not blank, at most 64 characters, no control characters. */
-    public static java.util.Optional<PersonId> parse(String value) {
+    public static Optional<PersonId> parse(String value) {
         if (value == null || value.isBlank() || value.length() > 64 || value.chars().anyMatch(Character::isISOControl)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(new PersonId(value.trim()));
+        return Optional.of(new PersonId(value.trim()));
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.leadjourney.people;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -16,9 +18,9 @@ public class PersonRepository {
         + "stage, score, grade, unsubscribe_token, marketing_stopped_at, created_at, updated_at";
 
     private final JdbcClient jdbc;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    PersonRepository(JdbcClient jdbc, java.time.Clock clock) {
+    PersonRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -70,16 +72,16 @@ public class PersonRepository {
 
     /** Decays the stored score to now (halving every {@code halfLife}; zero: no decay), adds points, returns the new score. */
     /** The half-life the score-decay table last gave a person, and what it was decided on (table version and inputs). */
-    public record DecidedHalfLife(java.time.Duration halfLife, String basis) {
+    public record DecidedHalfLife(Duration halfLife, String basis) {
     }
 
     public Optional<DecidedHalfLife> decidedHalfLife(PersonId id) {
         return jdbc.sql("select score_half_life, score_half_life_basis from lj_person where id = ? and score_half_life is not null")
             .param(id.value())
-            .query((rs, row) -> new DecidedHalfLife(java.time.Duration.parse(rs.getString(1)), rs.getString(2))).optional();
+            .query((rs, row) -> new DecidedHalfLife(Duration.parse(rs.getString(1)), rs.getString(2))).optional();
     }
 
-    public int addScore(PersonId id, int points, java.time.Duration halfLife) {
+    public int addScore(PersonId id, int points, Duration halfLife) {
         return addScore(id, points, new DecidedHalfLife(halfLife, null));
     }
 
@@ -88,7 +90,7 @@ public class PersonRepository {
         OffsetDateTime now = now();
         int decayed = jdbc.sql("select score, score_at from lj_person where id = ?").param(id.value()).query((rs, row) -> {
             OffsetDateTime scoredAt = rs.getObject("score_at", OffsetDateTime.class);
-            return Scores.decayed(rs.getInt("score"), scoredAt == null ? java.time.Duration.ZERO : java.time.Duration.between(scoredAt, now),
+            return Scores.decayed(rs.getInt("score"), scoredAt == null ? Duration.ZERO : Duration.between(scoredAt, now),
                 halfLife.halfLife());
         }).single();
         int next = decayed + points;

@@ -1,7 +1,9 @@
 package io.leadjourney.platform;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -13,6 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +27,7 @@ import org.springframework.stereotype.Component;
  * or function outside that list (dates, {@code now()}, other inputs) are always evaluated.
  */
 @Component
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "journey.feel.memoize", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "journey.feel.memoize", havingValue = "true", matchIfMissing = true)
 class MemoizedFeel extends AbstractProcessEnginePlugin {
 
     @Override
@@ -48,7 +51,7 @@ class MemoizedFeel extends AbstractProcessEnginePlugin {
     /** What decides whether an entry is pure: string literals removed, only these words and symbols may remain. */
     static final Pattern PURE = Pattern.compile("^(\\s|[0-9.,\\-+<>=!\\[\\]()?]|\\bnot\\b|\\btrue\\b|\\bfalse\\b|\\bnull\\b|\\bmatches\\b|\\blower case\\b)*$");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("true", "false", "null", "not");
+    private static final Set<String> KEYWORDS = Set.of("true", "false", "null", "not");
     private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     static final int MAX_ENTRIES = 50_000;
 
@@ -123,7 +126,7 @@ class MemoizedFeel extends AbstractProcessEnginePlugin {
         }
         Object value = typed.getValue();
         if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-            return java.util.List.of(value.getClass().getName(), value);
+            return List.of(value.getClass().getName(), value);
         }
         return NOT_SIMPLE;
     }

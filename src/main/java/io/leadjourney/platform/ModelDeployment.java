@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -86,7 +87,7 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
         return deployment;
     }
 
-    private static int size(java.util.List<?> list) {
+    private static int size(List<?> list) {
         return list == null ? 0 : list.size();
     }
 

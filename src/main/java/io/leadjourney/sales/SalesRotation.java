@@ -8,8 +8,12 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Round-robin assignment inside a candidate group: each new follow-up goes to the next member (by user id) after the
@@ -25,15 +29,15 @@ public class SalesRotation {
     private final IdentityService identity;
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final org.springframework.transaction.support.TransactionTemplate firstRow;
+    private final TransactionTemplate firstRow;
 
     SalesRotation(IdentityService identity, JdbcClient jdbc, Clock clock,
-                  org.springframework.transaction.PlatformTransactionManager transactions) {
+                  PlatformTransactionManager transactions) {
         this.identity = identity;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.firstRow = new org.springframework.transaction.support.TransactionTemplate(transactions);
-        this.firstRow.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
+        this.firstRow = new TransactionTemplate(transactions);
+        this.firstRow.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The next available member of the group, or empty when nobody is available (the task then waits for the group). */
@@ -51,7 +55,7 @@ public class SalesRotation {
                 // inside a savepoint: on PostgreSQL a failed insert would otherwise abort the whole hand-off transaction
                 firstRow.executeWithoutResult(status -> jdbc.sql("insert into lj_rotation (group_id, last_user, updated_at) values (?, null, ?)")
                     .params(groupId, OffsetDateTime.now(clock)).update());
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
+            } catch (DuplicateKeyException raced) {
                 // another hand-off created the group's row at the same moment
             }
             jdbc.sql("update lj_rotation set updated_at = ? where group_id = ?").params(OffsetDateTime.now(clock), groupId).update();

@@ -3,12 +3,14 @@ package io.leadjourney.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 
 import io.leadjourney.journey.LeadJourneyIds;
 import io.leadjourney.support.Browser;
 import io.leadjourney.support.BrowserTest;
 import io.leadjourney.support.ProcessTest;
+import io.leadjourney.support.TestClock;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -58,7 +60,7 @@ class AuditBrowserTest extends ProcessTest {
                 + "if (d.parentElement.textContent.includes('lead-qualification')) d.open = true; })");
             Browser.screenshot(browser, "audit-person");
 
-            java.time.LocalDate start = START.atZone(io.leadjourney.support.TestClock.JAKARTA).toLocalDate();
+            LocalDate start = START.atZone(TestClock.JAKARTA).toLocalDate();
             browser.get(base + "/insight/funnel?from=" + start.minusDays(30) + "&to=" + start);
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("chart")));
             assertThat(browser.findElements(By.cssSelector("#chart rect.bar"))).hasSize(10);

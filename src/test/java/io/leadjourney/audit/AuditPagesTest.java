@@ -4,21 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import io.leadjourney.journey.LeadJourneyIds;
 import io.leadjourney.support.ProcessTest;
+import io.leadjourney.support.TestClock;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The auditors' pages and exports over HTTP: content, CSV, rights. */
 class AuditPagesTest extends ProcessTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
     String lostDeal(String email) {
         String personId = signal("demo_requested", email).personId();
@@ -51,7 +56,7 @@ class AuditPagesTest extends ProcessTest {
     @Test
     void theTimelineAndTheDecisionsOfAPeriodExportAsCsv() throws Exception {
         String personId = lostDeal(newEmail("auditcsv"));
-        java.time.LocalDate startDay = START.atZone(io.leadjourney.support.TestClock.JAKARTA).toLocalDate();
+        LocalDate startDay = START.atZone(TestClock.JAKARTA).toLocalDate();
 
         HttpResponse<String> timeline = http().as("auditor", "demo").get("/audit/people/" + personId + "/timeline.csv");
         assertThat(timeline.statusCode()).isEqualTo(200);
@@ -83,7 +88,7 @@ class AuditPagesTest extends ProcessTest {
 
     @Test
     void theSearchFindsPartOfAnEmailOrAPhoneAndTakesWildcardsLiterally() {
-        String tag = java.util.UUID.randomUUID().toString().substring(0, 8);
+        String tag = UUID.randomUUID().toString().substring(0, 8);
         String personId = signal("form_submitted", "dewi.q" + tag + "@example.co.id").personId();
         assertThat(http().as("auditor", "demo").get("/audit?q=q" + tag).body()).contains(personId);
         assertThat(http().as("auditor", "demo").get("/audit?q=Q" + tag.toUpperCase() + "%40example").body()).contains(personId);

@@ -5,18 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.intake.SignalRequest;
 import io.leadjourney.journey.LeadJourneyIds;
 import io.leadjourney.platform.security.Caller;
 import io.leadjourney.support.ProcessTest;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** DELETE /api/people/{id}: afterwards a full dump of the database holds neither the email nor the phone. */
@@ -69,8 +75,8 @@ public abstract class ErasureContract extends ProcessTest {
         // the anonymised record stays readable for auditors: API and page
         HttpResponse<String> journeyAfter = http().as("auditor", "demo").get("/api/people/" + personId + "/journey");
         assertThat(journeyAfter.statusCode()).isEqualTo(200);
-        com.fasterxml.jackson.databind.JsonNode timeline = new com.fasterxml.jackson.databind.ObjectMapper().readTree(journeyAfter.body()).get("timeline");
-        List<String> kinds = new java.util.ArrayList<>();
+        JsonNode timeline = new ObjectMapper().readTree(journeyAfter.body()).get("timeline");
+        List<String> kinds = new ArrayList<>();
         timeline.forEach(entry -> kinds.add(entry.get("kind").asText()));
         assertThat(kinds).contains("STAGE", "SIGNAL", "MESSAGE", "TASK", "DECISION");
         assertThat(timeline.findParents("taskDefinitionKey")).isEmpty();
@@ -91,8 +97,8 @@ public abstract class ErasureContract extends ProcessTest {
     }
 
     @Test
-    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
-    void anErasureCanBeAppliedAgainAfterARestoreBroughtThePersonBack(org.springframework.boot.test.system.CapturedOutput output) {
+    @ExtendWith(OutputCaptureExtension.class)
+    void anErasureCanBeAppliedAgainAfterARestoreBroughtThePersonBack(CapturedOutput output) {
         String email = newEmail("restored");
         String personId = signal("form_submitted", email).personId();
         assertThat(http().as("admin", "demo").delete("/api/people/" + personId).statusCode()).isEqualTo(200);

@@ -2,28 +2,55 @@ package io.leadjourney.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 import io.leadjourney.journey.LeadJourneyIds;
+import io.leadjourney.journey.PendingJourneys;
+import io.leadjourney.messaging.LocalSmtpServer;
 import io.leadjourney.support.FreePort;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +62,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -76,7 +107,7 @@ class BenchmarkTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    javax.sql.DataSource dataSource;
+    DataSource dataSource;
 
     @BeforeEach
     void defaultEngineWithoutJobExecutor() {
@@ -104,7 +135,7 @@ class BenchmarkTest {
                 .header("Content-Type", "application/json").header("X-Api-Key", "bench-intake-key-0001")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -112,7 +143,7 @@ class BenchmarkTest {
     }
 
     /** Runs {@code tasks} items on {@code threads} threads; returns the elapsed seconds. */
-    static double parallel(int threads, int tasks, java.util.function.IntConsumer work) throws Exception {
+    static double parallel(int threads, int tasks, IntConsumer work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
@@ -195,7 +226,7 @@ class BenchmarkTest {
 
     /** Rows written since {@code before} per signal, in all and by table (inserts, updates, deletes). */
     String rowsPerSignal(Map<String, Long> before, int signals) {
-        Map<String, Long> rows = new java.util.TreeMap<>();
+        Map<String, Long> rows = new TreeMap<>();
         rowsWritten().forEach((table, written) -> {
             long delta = written - before.getOrDefault(table, 0L);
             if (delta > 0) {
@@ -215,7 +246,7 @@ class BenchmarkTest {
     Map<String, Long> rowsWritten() {
         Map<String, Long> previous = null;
         for (int attempt = 0; attempt < 30; attempt++) {
-            Map<String, Long> now = new java.util.HashMap<>();
+            Map<String, Long> now = new HashMap<>();
             jdbc.sql("select relname, n_tup_ins + n_tup_upd + n_tup_del from pg_stat_user_tables").query(rs -> {
                 now.put(rs.getString(1).toLowerCase(), rs.getLong(2));
             });
@@ -223,25 +254,25 @@ class BenchmarkTest {
                 return now;
             }
             previous = now;
-            java.util.concurrent.locks.LockSupport.parkNanos(1_500_000_000L);
+            LockSupport.parkNanos(1_500_000_000L);
         }
         return previous;
     }
 
     /** pgbench's simple-update rate (-N, 8 clients, 15 s) on a database of its own on the same server, when pgbench is installed. */
-    java.util.Optional<Double> pgbenchSimpleUpdate() throws Exception {
-        java.nio.file.Path pgbench = java.nio.file.Path.of("/usr/bin/pgbench");
-        if (!java.nio.file.Files.isExecutable(pgbench)) {
+    Optional<Double> pgbenchSimpleUpdate() throws Exception {
+        Path pgbench = Path.of("/usr/bin/pgbench");
+        if (!Files.isExecutable(pgbench)) {
             report("1. pgbench not installed: no database baseline in this run");
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         jdbc.sql("drop database if exists leadjourney_pgbench").update();
         jdbc.sql("create database leadjourney_pgbench").update();
         String[] connection = {"-h", "127.0.0.1", "-p", "5432", "-U", "postgres"};
         run(concat(new String[] {pgbench.toString(), "-i", "-q", "-s", "10"}, connection, "leadjourney_pgbench"));
         String out = run(concat(new String[] {pgbench.toString(), "-N", "-c", "8", "-j", "2", "-T", "15"}, connection, "leadjourney_pgbench"));
-        java.util.regex.Matcher tps = java.util.regex.Pattern.compile("tps = ([0-9.]+)").matcher(out);
-        return tps.find() ? java.util.Optional.of(Double.parseDouble(tps.group(1))) : java.util.Optional.empty();
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(out);
+        return tps.find() ? Optional.of(Double.parseDouble(tps.group(1))) : Optional.empty();
     }
 
     static String[] concat(String[] command, String[] connection, String database) {
@@ -253,7 +284,7 @@ class BenchmarkTest {
 
     static String run(String... command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
         }
@@ -266,8 +297,8 @@ class BenchmarkTest {
     void timerStorm() throws Exception {
         if (!SMTP.isBlank()) { // every send would fail and retry for an hour
             String[] hostPort = SMTP.split(":");
-            try (java.net.Socket probe = new java.net.Socket()) {
-                probe.connect(new java.net.InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 2000);
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])), 2000);
             } catch (IOException refused) {
                 throw new IllegalStateException("no SMTP server answers at -Dbench.smtp=" + SMTP + " (start smtp-sink first)", refused);
             }
@@ -279,7 +310,7 @@ class BenchmarkTest {
             .startBeforeActivity(LeadJourneyIds.SEND_NURTURE_MESSAGE).execute());
         report(String.format("2. timer storm: %d journeys placed at their nurture send in %.0f s (%.0f/s)", journeys, createSeconds,
             journeys / createSeconds));
-        java.time.OffsetDateTime due = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC);
         jdbc.sql("update ACT_RU_JOB set DUEDATE_ = ? where PROCESS_DEF_KEY_ = 'lead-journey'").param(due).update();
         if (!Boolean.getBoolean("bench.storm.stale-statistics")) {
             // as autovacuum would have by now: without current statistics PostgreSQL reads variables through the wrong index
@@ -292,7 +323,7 @@ class BenchmarkTest {
         try {
             long sent;
             do {
-                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000_000L);
+                LockSupport.parkNanos(1_000_000_000L);
                 sent = sentSince(due);
             } while (sent < journeys && (System.nanoTime() - start) / 1e9 < 3600);
         } finally {
@@ -303,8 +334,8 @@ class BenchmarkTest {
         Stats lag = new Stats();
         jdbc.sql("select m.sent_at from lj_message m join lj_person p on p.id = m.person_id where m.status = 'SENT' and m.sent_at >= ? "
                 + "and m.template = 'lead-education-1' and p.email like 'storm%'").param(due)
-            .query((rs, row) -> rs.getObject(1, java.time.OffsetDateTime.class)).list()
-            .forEach(at -> lag.add(java.time.Duration.between(due, at).toMillis()));
+            .query((rs, row) -> rs.getObject(1, OffsetDateTime.class)).list()
+            .forEach(at -> lag.add(Duration.between(due, at).toMillis()));
         long sent = sentSince(due);
         report(String.format("2. timer storm: %d of %d messages handed to SMTP in %.0f s = %.0f messages/s; lag due -> sent p50 %.1f s, p99 %.1f s "
                 + "(job executor: %s; SMTP server: %s)", sent, journeys, seconds, sent / seconds, lag.percentile(50) / 1000,
@@ -325,24 +356,24 @@ class BenchmarkTest {
     }
 
     @Autowired
-    org.springframework.mail.javamail.JavaMailSenderImpl mailSender;
+    JavaMailSenderImpl mailSender;
 
     int maxJobThreads() {
-        return configuration().getJobExecutor() instanceof org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor spring
-            && spring.getTaskExecutor() instanceof org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor tasks ? tasks.getMaxPoolSize() : 16;
+        return configuration().getJobExecutor() instanceof SpringJobExecutor spring
+            && spring.getTaskExecutor() instanceof ThreadPoolTaskExecutor tasks ? tasks.getMaxPoolSize() : 16;
     }
 
     /** A message as large as a nurture email: the lead-education-1 text and an HTML part of the layout's size. */
     byte[] sampleMessage() throws Exception {
-        String text = new String(getClass().getResourceAsStream("/messages/lead-education-1.id.txt").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        jakarta.mail.internet.MimeMessage message = mailSender.createMimeMessage();
-        org.springframework.mail.javamail.MimeMessageHelper helper = new org.springframework.mail.javamail.MimeMessageHelper(message, true, "UTF-8");
+        String text = new String(getClass().getResourceAsStream("/messages/lead-education-1.id.txt").readAllBytes(), StandardCharsets.UTF_8);
+        MimeMessage message = mailSender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom("halo@leadjourney.local");
         helper.setTo("bare@bulk.example");
         helper.setSubject("Panduan: mengenal calon pelanggan Anda lebih baik");
         helper.setText(text, "<!DOCTYPE html><html><body><table><tr><td>" + text.replace("\n\n", "</p><p>").repeat(2) + "</td></tr></table></body></html>");
         message.saveChanges();
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         message.writeTo(bytes);
         return bytes.toByteArray();
     }
@@ -350,17 +381,17 @@ class BenchmarkTest {
     double bareJakartaMail(int messages, byte[] raw) throws Exception {
         int threads = maxJobThreads();
         AtomicInteger left = new AtomicInteger(messages);
-        java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();
-        List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+        List<Future<?>> running = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             running.add(pool.submit(() -> {
-                jakarta.mail.Transport transport = mailSender.getSession().getTransport("smtp");
+                Transport transport = mailSender.getSession().getTransport("smtp");
                 transport.connect(mailSender.getHost(), mailSender.getPort(), null, null);
                 try {
                     while (left.getAndDecrement() > 0) {
-                        jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(mailSender.getSession(),
-                            new java.io.ByteArrayInputStream(raw));
+                        MimeMessage message = new MimeMessage(mailSender.getSession(),
+                            new ByteArrayInputStream(raw));
                         transport.sendMessage(message, message.getAllRecipients());
                     }
                 } finally {
@@ -369,22 +400,22 @@ class BenchmarkTest {
                 return null;
             }));
         }
-        for (java.util.concurrent.Future<?> thread : running) {
+        for (Future<?> thread : running) {
             thread.get();
         }
         pool.shutdown();
         return messages / ((System.nanoTime() - start) / 1e9);
     }
 
-    long sentSince(java.time.OffsetDateTime due) {
+    long sentSince(OffsetDateTime due) {
         return jdbc.sql("select count(*) from lj_message m join lj_person p on p.id = m.person_id where m.status = 'SENT' "
             + "and m.sent_at >= ? and m.template = 'lead-education-1' and p.email like 'storm%'").param(due).query(Long.class).single();
     }
 
     String jobExecutorSettings() {
         var executor = configuration().getJobExecutor();
-        String pool = executor instanceof org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor spring
-            && spring.getTaskExecutor() instanceof org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor tasks
+        String pool = executor instanceof SpringJobExecutor spring
+            && spring.getTaskExecutor() instanceof ThreadPoolTaskExecutor tasks
             ? tasks.getCorePoolSize() + "-" + tasks.getMaxPoolSize() + " threads" : executor.getClass().getSimpleName();
         return pool + ", " + executor.getMaxJobsPerAcquisition() + " jobs per acquisition, wait " + executor.getWaitTimeInMillis() + " ms";
     }
@@ -401,17 +432,17 @@ class BenchmarkTest {
         while (pendingJourneys.startPending(200) > 0) {
             // start them all before measuring
         }
-        java.util.concurrent.ScheduledExecutorService load = Executors.newScheduledThreadPool(8);
+        ScheduledExecutorService load = Executors.newScheduledThreadPool(8);
         AtomicInteger backgroundSent = new AtomicInteger();
         load.scheduleAtFixedRate(() -> HTTP.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/signals"))
                 .header("Content-Type", "application/json").header("X-Api-Key", "bench-intake-key-0001")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"email_opened\",\"email\":\"speed"
                     + ThreadLocalRandom.current().nextInt(2000) + "@bulk.example\"}")).build(), HttpResponse.BodyHandlers.discarding())
                 .thenRun(backgroundSent::incrementAndGet),
-            0, 1_000_000 / background, java.util.concurrent.TimeUnit.MICROSECONDS);
+            0, 1_000_000 / background, TimeUnit.MICROSECONDS);
         Stats latency = new Stats();
         List<String> slow = new ArrayList<>();
-        String sales = "Basic " + java.util.Base64.getEncoder().encodeToString("sales:demo".getBytes());
+        String sales = "Basic " + Base64.getEncoder().encodeToString("sales:demo".getBytes());
         long loadStart = System.nanoTime();
         try {
             for (int i = 0; i < samples; i++) {
@@ -430,9 +461,9 @@ class BenchmarkTest {
                 double millis = (System.nanoTime() - start) / 1e6;
                 latency.add(millis);
                 if (millis > 1000) { // when, to find it in a Flight Recorder recording (-Dbench.jvm)
-                    slow.add(String.format("%.0f ms ending %s (sample %d, %s)", millis, java.time.Instant.now(), i, personId));
+                    slow.add(String.format("%.0f ms ending %s (sample %d, %s)", millis, Instant.now(), i, personId));
                 }
-                java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+                LockSupport.parkNanos(50_000_000L);
             }
         } finally {
             load.shutdownNow();
@@ -475,13 +506,13 @@ class BenchmarkTest {
             (afterClones - afterTemplates) / 1024.0 / ((long) templates * copies)));
 
         System.gc();
-        long heap = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         report(String.format("4. scale: with %d journeys the service holds %.0f MiB of live heap after a full GC, RSS %s", journeys,
             heap / 1048576.0, rss()));
 
         // a salesperson's task list with 100k open tasks
         int taskTemplates = Integer.getInteger("bench.scale.task-templates", 100);
-        java.time.OffsetDateTime tasksFrom = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1);
+        OffsetDateTime tasksFrom = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
         parallel(CLIENTS, taskTemplates, i -> post("/api/signals", "{\"type\":\"demo_requested\",\"email\":\"task" + i + "@scale.example\"}"));
         jdbc.sql("drop table if exists bench_task_template").update();
         jdbc.sql("create table bench_task_template as select id_ as id from act_ru_task where create_time_ >= ?").param(tasksFrom).update();
@@ -489,7 +520,7 @@ class BenchmarkTest {
         jdbc.sql("analyze").update();
         long openTasks = jdbc.sql("select count(*) from act_ru_task").query(Long.class).single();
         String filterId = engine.getFilterService().createFilterQuery().filterName("My tasks").singleResult().getId();
-        String sales = "Basic " + java.util.Base64.getEncoder().encodeToString("sales:demo".getBytes());
+        String sales = "Basic " + Base64.getEncoder().encodeToString("sales:demo".getBytes());
         Call myTasksPage = () -> HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/filter/" + filterId
             + "/list?firstResult=0&maxResults=15")).header("Authorization", sales).header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
@@ -537,11 +568,11 @@ class BenchmarkTest {
     void timerLag(String setting, List<String> processInstances) {
         double perSecond = Double.parseDouble(System.getProperty("bench.scale.timers-per-second", "10"));
         LocalDateTime first = LocalDateTime.now().plusSeconds(10);
-        Map<String, LocalDateTime> due = new java.util.HashMap<>();
+        Map<String, LocalDateTime> due = new HashMap<>();
         for (int i = 0; i < processInstances.size(); i++) {
             due.put(processInstances.get(i), first.plusNanos((long) (i * 1e9 / perSecond)));
         }
-        new org.springframework.jdbc.core.JdbcTemplate(dataSource).batchUpdate("update act_ru_job set duedate_ = ? where process_instance_id_ = ?",
+        new JdbcTemplate(dataSource).batchUpdate("update act_ru_job set duedate_ = ? where process_instance_id_ = ?",
             processInstances.stream().map(id -> new Object[] {due.get(id), id}).toList());
         LocalDateTime last = due.values().stream().max(LocalDateTime::compareTo).orElseThrow();
         configuration().getJobExecutor().start();
@@ -549,7 +580,7 @@ class BenchmarkTest {
             while (jdbc.sql("select count(*) from act_ru_job j join bench_template t on t.id = j.process_instance_id_ "
                     + "where j.handler_type_ = 'timer-intermediate-transition' and j.duedate_ <= ?")
                 .param(last).query(Long.class).single() > 0 && LocalDateTime.now().isBefore(last.plusMinutes(10))) {
-                java.util.concurrent.locks.LockSupport.parkNanos(500_000_000L);
+                LockSupport.parkNanos(500_000_000L);
             }
         } finally {
             configuration().getJobExecutor().shutdown();
@@ -559,7 +590,7 @@ class BenchmarkTest {
                 + "and end_time_ is not null and proc_inst_id_ in (select id from bench_template)")
             .query((rs, row) -> Map.entry(rs.getString(1), rs.getObject(2, LocalDateTime.class))).list().stream()
             .filter(fired -> due.containsKey(fired.getKey()))
-            .forEach(fired -> lag.add(java.time.Duration.between(due.get(fired.getKey()), fired.getValue()).toMillis()));
+            .forEach(fired -> lag.add(Duration.between(due.get(fired.getKey()), fired.getValue()).toMillis()));
         report(String.format("4. scale: %d timers falling due at %.0f/s among %d jobs (%s): fired %d, lag due -> fired p50 %.1f s, p99 %.1f s, "
                 + "max %.1f s", processInstances.size(), perSecond, jdbc.sql("select count(*) from act_ru_job").query(Long.class).single(),
             setting, lag.count(), lag.percentile(50) / 1000, lag.percentile(99) / 1000, lag.percentile(100) / 1000));
@@ -590,9 +621,9 @@ class BenchmarkTest {
     }
 
     @Autowired
-    io.leadjourney.messaging.LocalSmtpServer smtp;
+    LocalSmtpServer smtp;
     @Autowired
-    io.leadjourney.journey.PendingJourneys pendingJourneys;
+    PendingJourneys pendingJourneys;
 
     /** Signals applied: each is scored once by engagement-scoring, whether the journey acts on it or not. */
     long applied() {

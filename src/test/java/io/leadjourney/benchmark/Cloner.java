@@ -1,6 +1,8 @@
 package io.leadjourney.benchmark;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -61,7 +63,7 @@ final class Cloner {
     private void copy(String table, String where, String series, Set<String> suffixed, String... replaced) {
         List<String> columns = jdbc.sql("select column_name from information_schema.columns where table_name = ? and table_schema = 'public' "
             + "order by ordinal_position").param(table).query(String.class).list();
-        java.util.Map<String, String> replacements = new java.util.HashMap<>();
+        Map<String, String> replacements = new HashMap<>();
         for (int i = 0; i < replaced.length; i += 2) {
             replacements.put(replaced[i], replaced[i + 1]);
         }

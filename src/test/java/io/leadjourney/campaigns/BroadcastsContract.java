@@ -2,11 +2,14 @@ package io.leadjourney.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -254,8 +257,8 @@ abstract class BroadcastsContract extends ProcessTest {
         String source = source();
         String email = newEmail("bc.page");
         person(email, source, true, null);
-        java.util.function.IntFunction<String> form = share -> "name=Promo+Desember&channel=EMAIL&variants="
-            + java.net.URLEncoder.encode("webinar-invite 60\nwebinar-invite-b " + share, java.nio.charset.StandardCharsets.UTF_8)
+        IntFunction<String> form = share -> "name=Promo+Desember&channel=EMAIL&variants="
+            + URLEncoder.encode("webinar-invite 60\nwebinar-invite-b " + share, StandardCharsets.UTF_8)
             + "&stages=LEAD&sources=" + source + "&sendAt=";
         HttpResponse<String> refused = http().as("marketing", "demo").postForm("/broadcasts", form.apply(30));
         assertThat(refused.statusCode()).isEqualTo(200);

@@ -7,17 +7,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,14 +30,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.leadjourney.support.FreePort;
 import io.leadjourney.support.PackagedService;
 import io.leadjourney.support.PostgresDatabase;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,7 +98,7 @@ class ChaosIT {
         AtomicInteger unansweredAtKill = new AtomicInteger();
         AtomicInteger fiveHundreds = new AtomicInteger();
         AtomicReference<Instant> killedAt = new AtomicReference<>();
-        java.util.concurrent.atomic.AtomicBoolean killing = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean killing = new AtomicBoolean();
         AtomicReference<Instant> firstAfterRestart = new AtomicReference<>();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
@@ -347,7 +353,7 @@ class ChaosIT {
                             }
                             Thread.sleep(500);
                         }
-                    } catch (java.net.http.HttpTimeoutException hang) {
+                    } catch (HttpTimeoutException hang) {
                         hangs.incrementAndGet();
                     } catch (IOException e) {
                         statuses.computeIfAbsent(-1, s -> new AtomicInteger()).incrementAndGet();
@@ -423,18 +429,18 @@ class ChaosIT {
     }
 
     private static int distinctMessageIds() {
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
             try {
                 ids.add(message.getMessageID());
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }
         return ids.size();
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition, Duration limit) throws InterruptedException {
+    private static void waitFor(BooleanSupplier condition, Duration limit) throws InterruptedException {
         Instant deadline = Instant.now().plus(limit);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
@@ -461,7 +467,7 @@ class ChaosIT {
         try (var result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.support.ProcessTest;
 import io.leadjourney.support.TestClock;
+import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -46,7 +47,7 @@ class JourneyExperimentsTest extends ProcessTest {
         return step.getId();
     }
 
-    private static String version(jakarta.mail.internet.MimeMessage mail) throws Exception {
+    private static String version(MimeMessage mail) throws Exception {
         return mail.getHeader("X-Lead-Journey-Template")[0];
     }
 

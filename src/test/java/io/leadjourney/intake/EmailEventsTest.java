@@ -3,6 +3,7 @@ package io.leadjourney.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +42,7 @@ class EmailEventsTest extends ProcessTest {
     }
 
     private List<String> ledgerVia(String personId) throws Exception {
-        List<String> via = new java.util.ArrayList<>();
+        List<String> via = new ArrayList<>();
         JSON.readTree(http().as("auditor", "demo").get("/api/people/" + personId + "/consents").body())
             .forEach(row -> via.add(row.get("channel").asText() + " " + row.get("granted").asBoolean() + " " + row.get("via").asText()));
         return via;

@@ -6,11 +6,15 @@ import static org.awaitility.Awaitility.await;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +37,7 @@ public abstract class ImportContract extends IntegrationTest {
     @Autowired
     ContactImports contactImports;
     @Autowired
-    java.time.Clock clock;
+    Clock clock;
 
     HttpResponse<String> upload(String csv, Map<String, String> fields) {
         return upload(csv.getBytes(StandardCharsets.UTF_8), fields);
@@ -106,8 +110,8 @@ public abstract class ImportContract extends IntegrationTest {
         String stopped = UUID.randomUUID().toString();
         String elsewhere = UUID.randomUUID().toString();
         String queuedHere = UUID.randomUUID().toString();
-        java.time.OffsetDateTime now = java.time.OffsetDateTime.now(clock);
-        for (String id : java.util.List.of(stopped, elsewhere, queuedHere)) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        for (String id : List.of(stopped, elsewhere, queuedHere)) {
             jdbc.sql("insert into lj_import (id, status, requested_by, total, processed, started_at, heartbeat_at) values (?, 'RUNNING', 'ops', 2000, 500, ?, ?)")
                 .params(id, now.minusMinutes(20), id.equals(elsewhere) ? now.minusSeconds(5) : now.minusMinutes(11)).update();
         }
@@ -171,7 +175,7 @@ public abstract class ImportContract extends IntegrationTest {
             while (running.get()) {
                 System.gc();
                 peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+                LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
             }
         });
         sampler.start();

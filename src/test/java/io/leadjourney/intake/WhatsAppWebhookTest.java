@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -114,7 +115,7 @@ class WhatsAppWebhookTest extends ProcessTest {
         jdbc.sql("insert into lj_message (id, person_id, process_instance_id, step_key, template, channel, kind, status, message_id, recipient, "
                 + "created_at, sent_at) values (?, ?, 'p', ?, 'lead-education-1', 'WHATSAPP', 'MARKETING', 'SENT', ?, ?, current_timestamp, "
                 + "current_timestamp)")
-            .params(java.util.UUID.randomUUID().toString(), personId, "step-" + wamid, wamid, "+" + wa).update();
+            .params(UUID.randomUUID().toString(), personId, "step-" + wamid, wamid, "+" + wa).update();
         String body = """
             {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp",
               "statuses":[{"id":"%s","status":"delivered","timestamp":"1","recipient_id":"%s"},

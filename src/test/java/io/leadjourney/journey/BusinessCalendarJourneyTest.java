@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Date;
+import java.util.Map;
 
 import io.leadjourney.support.ProcessTest;
 import io.leadjourney.support.TestClock;
@@ -54,7 +55,7 @@ class BusinessCalendarJourneyTest extends ProcessTest {
     void anOpportunityStepIsDueInBusinessDays() {
         at(4, LocalTime.of(11, 0)); // Friday
         ProcessInstance journey = journey(signal("demo_requested", newEmail("dealfriday")).personId());
-        tasks.complete(taskOf(journey, FOLLOW_UP).getId(), java.util.Map.of("contacted", true, "need", true, "budget", true, "authority", true,
+        tasks.complete(taskOf(journey, FOLLOW_UP).getId(), Map.of("contacted", true, "need", true, "budget", true, "authority", true,
             "timeline", "NOW"));
         // three business days for discovery (opportunity-sla): the next Monday, Tuesday and Wednesday
         assertThat(taskOf(journey, LeadJourneyIds.DISCOVERY).getDueDate()).isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(5))));

@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.Map;
 
 import io.leadjourney.support.ProcessTest;
+import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -41,9 +42,9 @@ class HandRaiserTest extends ProcessTest {
 
         assertThat(journey).isWaitingAt(FOLLOW_UP);
         Task now = taskOf(journey, FOLLOW_UP);
-        org.assertj.core.api.Assertions.assertThat(now.getDueDate()).as("the demo request's SLA, from now").isEqualTo(inFromNow(Duration.ofHours(1)));
-        org.assertj.core.api.Assertions.assertThat(now.getPriority()).as("re-prioritised for a demo request").isGreaterThan(first.getPriority());
-        org.assertj.core.api.Assertions.assertThat(now.getAssignee()).as("the same salesperson keeps the person").isEqualTo(first.getAssignee());
+        Assertions.assertThat(now.getDueDate()).as("the demo request's SLA, from now").isEqualTo(inFromNow(Duration.ofHours(1)));
+        Assertions.assertThat(now.getPriority()).as("re-prioritised for a demo request").isGreaterThan(first.getPriority());
+        Assertions.assertThat(now.getAssignee()).as("the same salesperson keeps the person").isEqualTo(first.getAssignee());
     }
 
     @Test
@@ -57,7 +58,7 @@ class HandRaiserTest extends ProcessTest {
         signal("meeting_booked", email);
 
         assertThat(journey).isWaitingAt(FOLLOW_UP);
-        org.assertj.core.api.Assertions.assertThat(taskOf(journey, FOLLOW_UP).getDueDate()).isEqualTo(inFromNow(Duration.ofDays(1)));
+        Assertions.assertThat(taskOf(journey, FOLLOW_UP).getDueDate()).isEqualTo(inFromNow(Duration.ofDays(1)));
     }
 
     @Test
@@ -65,30 +66,30 @@ class HandRaiserTest extends ProcessTest {
         String email = newEmail("openraise");
         ProcessInstance journey = journey(signal("price_requested", email).personId());
         Task before = taskOf(journey, FOLLOW_UP);
-        org.assertj.core.api.Assertions.assertThat(before.getDueDate()).isEqualTo(inFromNow(Duration.ofHours(4)));
+        Assertions.assertThat(before.getDueDate()).isEqualTo(inFromNow(Duration.ofHours(4)));
         advance(Duration.ofMinutes(10), journey);
 
         signal("demo_requested", email);
         runDueJobs(journey);
 
         Task after = taskOf(journey, FOLLOW_UP);
-        org.assertj.core.api.Assertions.assertThat(after.getId()).as("the same task").isEqualTo(before.getId());
-        org.assertj.core.api.Assertions.assertThat(after.getDueDate()).as("due within the demo request's hour").isEqualTo(inFromNow(Duration.ofHours(1)));
-        org.assertj.core.api.Assertions.assertThat(after.getPriority()).isGreaterThan(before.getPriority());
+        Assertions.assertThat(after.getId()).as("the same task").isEqualTo(before.getId());
+        Assertions.assertThat(after.getDueDate()).as("due within the demo request's hour").isEqualTo(inFromNow(Duration.ofHours(1)));
+        Assertions.assertThat(after.getPriority()).isGreaterThan(before.getPriority());
         Job sla = management.createJobQuery().processInstanceId(journey.getId()).activityId("BoundaryEvent_SlaExpired").singleResult();
-        org.assertj.core.api.Assertions.assertThat(sla.getDuedate()).as("the SLA alert moves with the task").isEqualTo(after.getDueDate());
-        org.assertj.core.api.Assertions.assertThat(tasks.getTaskComments(after.getId())).extracting(Comment::getFullMessage)
-            .anySatisfy(text -> org.assertj.core.api.Assertions.assertThat(text).contains("hand raised: demo_requested"));
-        org.assertj.core.api.Assertions.assertThat(mailTo(before.getAssignee() + "@leadjourney.local"))
-            .anySatisfy(mail -> org.assertj.core.api.Assertions.assertThat(subject(mail)).startsWith("Minta dihubungi sekarang: Rina Wijaya"));
+        Assertions.assertThat(sla.getDuedate()).as("the SLA alert moves with the task").isEqualTo(after.getDueDate());
+        Assertions.assertThat(tasks.getTaskComments(after.getId())).extracting(Comment::getFullMessage)
+            .anySatisfy(text -> Assertions.assertThat(text).contains("hand raised: demo_requested"));
+        Assertions.assertThat(mailTo(before.getAssignee() + "@leadjourney.local"))
+            .anySatisfy(mail -> Assertions.assertThat(subject(mail)).startsWith("Minta dihubungi sekarang: Rina Wijaya"));
         assertThat(journey).isWaitingAt(FOLLOW_UP);
 
         // a second hand-raiser is served again; a due date only ever moves earlier
         advance(Duration.ofMinutes(5), journey);
         signal("quote_requested", email);
         runDueJobs(journey);
-        org.assertj.core.api.Assertions.assertThat(taskOf(journey, FOLLOW_UP).getDueDate()).isEqualTo(after.getDueDate());
-        org.assertj.core.api.Assertions.assertThat(tasks.getTaskComments(after.getId())).hasSize(2);
+        Assertions.assertThat(taskOf(journey, FOLLOW_UP).getDueDate()).isEqualTo(after.getDueDate());
+        Assertions.assertThat(tasks.getTaskComments(after.getId())).hasSize(2);
     }
 
     @Test
@@ -102,10 +103,10 @@ class HandRaiserTest extends ProcessTest {
         signal("quote_requested", email);
         runDueJobs(journey);
 
-        org.assertj.core.api.Assertions.assertThat(tasks.getTaskComments(discovery.getId())).extracting(Comment::getFullMessage)
-            .anySatisfy(text -> org.assertj.core.api.Assertions.assertThat(text).contains("hand raised: quote_requested"));
-        org.assertj.core.api.Assertions.assertThat(mailTo(discovery.getAssignee() + "@leadjourney.local"))
-            .anySatisfy(mail -> org.assertj.core.api.Assertions.assertThat(subject(mail)).startsWith("Minta dihubungi sekarang"));
-        org.assertj.core.api.Assertions.assertThat(runtime.getVariable(journey.getId(), "handRaised")).isEqualTo(false);
+        Assertions.assertThat(tasks.getTaskComments(discovery.getId())).extracting(Comment::getFullMessage)
+            .anySatisfy(text -> Assertions.assertThat(text).contains("hand raised: quote_requested"));
+        Assertions.assertThat(mailTo(discovery.getAssignee() + "@leadjourney.local"))
+            .anySatisfy(mail -> Assertions.assertThat(subject(mail)).startsWith("Minta dihubungi sekarang"));
+        Assertions.assertThat(runtime.getVariable(journey.getId(), "handRaised")).isEqualTo(false);
     }
 }

@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.Map;
 
 import io.leadjourney.intake.SignalReceipt;
+import io.leadjourney.intake.SignalRequest;
 import io.leadjourney.people.Person;
+import io.leadjourney.people.PersonId;
 import io.leadjourney.people.Stage;
+import io.leadjourney.platform.security.Caller;
 import io.leadjourney.support.ProcessTest;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -67,14 +74,14 @@ class LeadJourneyProcessTest extends ProcessTest {
         assertThat(signal("form_submitted", email).stage()).isEqualTo("LEAD");
         assertThat(signal("webinar_registered", email).stage()).isEqualTo("MQL");
         SignalReceipt sql = signal("demo_requested", email);
-        java.time.Instant handedOff = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant();
+        Instant handedOff = ClockUtil.getCurrentTime().toInstant();
 
         assertThat(sql.stage()).isEqualTo("SQL");
         assertThat(journey).isWaitingAt(FOLLOW_UP);
         Task followUp = taskOf(journey, FOLLOW_UP);
         assertThat(tasks.getIdentityLinksForTask(followUp.getId())).anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("sales"));
         assertThat(followUp.getPriority()).isEqualTo(50 + 20 + 10 + 5);
-        assertThat(followUp.getDueDate()).isEqualTo(java.util.Date.from(handedOff.plus(Duration.ofHours(1))));
+        assertThat(followUp.getDueDate()).isEqualTo(Date.from(handedOff.plus(Duration.ofHours(1))));
 
         tasks.complete(followUp.getId(), Map.of("contacted", true, "need", true, "budget", true, "authority", true, "timeline", "NOW",
             "notes", "Wants 20 licences before January"));
@@ -112,8 +119,8 @@ class LeadJourneyProcessTest extends ProcessTest {
         assertThat(journey).isWaitingAt(REENGAGE_WHEN);
         assertThat(journey).variables().containsEntry("reengageAfter", "P3M");
         var timer = management.createJobQuery().processInstanceId(journey.getId()).timers().singleResult();
-        assertThat(timer.getDuedate()).isEqualTo(java.util.Date.from(
-            org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneOffset.UTC).plusMonths(3).toInstant()));
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(
+            ClockUtil.getCurrentTime().toInstant().atZone(ZoneOffset.UTC).plusMonths(3).toInstant()));
         int mailsBefore = mailTo(email).size();
 
         advance(Duration.ofDays(93), journey);
@@ -148,7 +155,7 @@ class LeadJourneyProcessTest extends ProcessTest {
             "timeline", "UNKNOWN"));
 
         assertThat(stage(personId)).isEqualTo(Stage.LEAD);
-        assertThat(people.find(io.leadjourney.people.PersonId.of(personId)).orElseThrow().grade()).isEqualTo("C");
+        assertThat(people.find(PersonId.of(personId)).orElseThrow().grade()).isEqualTo("C");
         assertThat(journey).isWaitingAt(SEND_NURTURE_MESSAGE);
         assertThat(journey).variables().containsEntry("track", "lead-education");
     }
@@ -166,8 +173,8 @@ class LeadJourneyProcessTest extends ProcessTest {
         assertThat(journey).isWaitingAt(REVISIT_PROSPECT);
         advance(Duration.ofDays(7), journey);
         assertThat(journey).isWaitingAt(FOLLOW_UP);
-        assertThat(taskOf(journey, FOLLOW_UP).getDueDate()).isEqualTo(java.util.Date.from(
-            org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))));
+        assertThat(taskOf(journey, FOLLOW_UP).getDueDate()).isEqualTo(Date.from(
+            ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))));
     }
 
     @Test
@@ -237,12 +244,12 @@ class LeadJourneyProcessTest extends ProcessTest {
         SignalReceipt first = signal("demo_requested", email);
         ProcessInstance journey = journey(first.personId());
         Task followUp = taskOf(journey, FOLLOW_UP);
-        int score = people.find(io.leadjourney.people.PersonId.of(first.personId())).orElseThrow().score();
+        int score = people.find(PersonId.of(first.personId())).orElseThrow().score();
 
         SignalReceipt second = signal("replied", email, Map.of("competitor", true));
 
         assertThat(second.stage()).isEqualTo("SQL");
-        assertThat(people.find(io.leadjourney.people.PersonId.of(first.personId())).orElseThrow().score()).isEqualTo(score + 15);
+        assertThat(people.find(PersonId.of(first.personId())).orElseThrow().score()).isEqualTo(score + 15);
         assertThat(journey).variables().containsEntry("lastSignalType", "replied").containsEntry("competitorInvolved", true);
         assertThat(taskOf(journey, FOLLOW_UP).getId()).isEqualTo(followUp.getId());
     }
@@ -256,7 +263,7 @@ class LeadJourneyProcessTest extends ProcessTest {
         assertThat(mailTo(email)).hasSize(1);
         assertThat(journey).isWaitingAt(CADENCE_ELAPSED);
 
-        transaction.executeWithoutResult(status -> people.stopMarketing(io.leadjourney.people.PersonId.of(personId),
+        transaction.executeWithoutResult(status -> people.stopMarketing(PersonId.of(personId),
             now(), "test"));
 
         assertThat(journey).isWaitingAt(DORMANT);
@@ -265,7 +272,7 @@ class LeadJourneyProcessTest extends ProcessTest {
         }
         assertThat(mailTo(email)).hasSize(1);
         // an event that states no consent (an open, tracked): the stop holds (a new grant would lift it: ConsentTest)
-        assertThat(intake.receive(io.leadjourney.platform.security.Caller.intake("test"), new io.leadjourney.intake.SignalRequest("email_opened",
+        assertThat(intake.receive(Caller.intake("test"), new SignalRequest("email_opened",
             email, null, null, null, null, null, "website", null, null, null, null, null), null).stage()).isEqualTo("LEAD");
         runDueJobs(journey);
         assertThat(mailTo(email)).hasSize(1);

@@ -13,6 +13,7 @@ import io.leadjourney.people.SignalHistory;
 import io.leadjourney.platform.security.Caller;
 import io.leadjourney.support.ProcessTest;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -123,7 +124,7 @@ class LeanSignalPathTest extends ProcessTest {
         return decisionsOf(receipt.signalId()).stream().map(HistoricDecisionInstance::getDecisionDefinitionKey).toList();
     }
 
-    private org.camunda.bpm.engine.RepositoryService repository() {
+    private RepositoryService repository() {
         return engine.getRepositoryService();
     }
 }

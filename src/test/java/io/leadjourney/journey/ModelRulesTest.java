@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -142,7 +143,7 @@ class ModelRulesTest {
                 Set<String> names = new HashSet<>();
                 beans.values().stream().filter(DeclaredVariables.class::isAssignableFrom).forEach(type -> {
                     try {
-                        java.lang.reflect.Constructor<?> constructor = type.getDeclaredConstructor();
+                        Constructor<?> constructor = type.getDeclaredConstructor();
                         constructor.setAccessible(true);
                         names.addAll(((DeclaredVariables) constructor.newInstance()).processVariables());
                     } catch (ReflectiveOperationException e) {

@@ -4,6 +4,9 @@ import static io.leadjourney.journey.LeadJourneyIds.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,6 +15,9 @@ import io.leadjourney.people.PersonId;
 import io.leadjourney.people.Stage;
 import io.leadjourney.sales.Opportunities;
 import io.leadjourney.support.ProcessTest;
+import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,8 +59,8 @@ class OpportunityProcessTest extends ProcessTest {
     void aDealGoesThroughDiscoveryEducationAndClosingAndIsWon() {
         Deal deal = deal();
         assertThat(deal.opportunity()).isWaitingAt(DISCOVERY);
-        org.assertj.core.api.Assertions.assertThat(taskOf(deal.journey(), DISCOVERY).getDueDate()).as("opportunity-sla: three days for discovery")
-            .isEqualTo(java.util.Date.from(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(java.time.Duration.ofDays(3))));
+        Assertions.assertThat(taskOf(deal.journey(), DISCOVERY).getDueDate()).as("opportunity-sla: three days for discovery")
+            .isEqualTo(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(3))));
         assertThat(stage(deal.personId())).isEqualTo(Stage.OPPORTUNITY);
 
         complete(deal, DISCOVERY, outcome("CONTINUE"));
@@ -95,17 +101,17 @@ class OpportunityProcessTest extends ProcessTest {
     void aLostDealNeedsItsReason() {
         Deal deal = deal();
         String discovery = taskOf(deal.journey(), DISCOVERY).getId();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.complete(discovery, outcome("LOST")))
-            .isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class).hasMessageContaining("loss reason");
+        Assertions.assertThatThrownBy(() -> tasks.complete(discovery, outcome("LOST")))
+            .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("loss reason");
         String owner = taskOf(deal.journey(), DISCOVERY).getAssignee();
-        java.net.http.HttpResponse<String> refused = http().as(owner, passwordOf(owner)).postJson("/engine-rest/task/" + discovery + "/complete",
+        HttpResponse<String> refused = http().as(owner, passwordOf(owner)).postJson("/engine-rest/task/" + discovery + "/complete",
             "{\"variables\":{\"outcome\":{\"value\":\"LOST\"}}}");
-        org.assertj.core.api.Assertions.assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        Assertions.assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(deal.opportunity()).isWaitingAt(DISCOVERY);
 
         complete(deal, DISCOVERY, outcome("LOST", "lossReason", "BUDGET"));
         String opportunityId = (String) runtime.getVariable(deal.journey().getId(), "opportunityId");
-        org.assertj.core.api.Assertions.assertThat(opportunities.find(opportunityId).orElseThrow().lossReason()).isEqualTo("BUDGET");
+        Assertions.assertThat(opportunities.find(opportunityId).orElseThrow().lossReason()).isEqualTo("BUDGET");
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.people.PersonId;
 import io.leadjourney.people.Stage;
 import io.leadjourney.support.ProcessTest;
+import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,6 @@ class SalesVerdictTest extends ProcessTest {
         signal("email_opened", email);
 
         // a person without a company is B2C: half-life 30 days (score-decay); an open adds 2 points
-        assertThat(score(personId)).isCloseTo(before / 2 + 2, org.assertj.core.api.Assertions.within(1));
+        assertThat(score(personId)).isCloseTo(before / 2 + 2, Assertions.within(1));
     }
 }

@@ -5,20 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.leadjourney.intake.SignalRequest;
 import io.leadjourney.journey.LeadJourneyIds;
 import io.leadjourney.people.PersonId;
+import io.leadjourney.platform.security.Caller;
 import io.leadjourney.support.ProcessTest;
 import io.leadjourney.support.TestClock;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Header;
 import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -47,9 +55,9 @@ class MessagingTest extends ProcessTest {
     }
 
     /** A step after a send that fails as often as the test says: its job (the send's) is then retried. */
-    static class FlakyAfterSendDelegate implements org.camunda.bpm.engine.delegate.JavaDelegate {
+    static class FlakyAfterSendDelegate implements JavaDelegate {
         @Override
-        public void execute(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+        public void execute(DelegateExecution execution) {
             if (FAILURES_TO_SIMULATE.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IllegalStateException("simulated failure after the send");
             }
@@ -121,9 +129,9 @@ class MessagingTest extends ProcessTest {
     @Test
     void englishSpeakersGetTheEnglishTemplate() throws Exception {
         String email = newEmail("english");
-        String personId = intake.receive(io.leadjourney.platform.security.Caller.intake("test"), new io.leadjourney.intake.SignalRequest(
+        String personId = intake.receive(Caller.intake("test"), new SignalRequest(
             "form_submitted", email, null, "Sarah Tan", null, null, null, "website", "en", "Asia/Singapore",
-            new io.leadjourney.intake.SignalRequest.ConsentStatement(true, false, "v1"), null, null), null).personId();
+            new SignalRequest.ConsentStatement(true, false, "v1"), null, null), null).personId();
         runDueJobs(journey(personId));
         assertThat(subject(mailTo(email).get(0))).isEqualTo("A guide: getting to know your future customers");
         assertThat(part(mailTo(email).get(0), "text/plain")).contains("Hi Sarah,").contains("Unsubscribe:");
@@ -193,7 +201,7 @@ class MessagingTest extends ProcessTest {
         String email = newEmail("capped");
         String personId = signal("form_submitted", email).personId();
         ProcessInstance journey = journey(personId);
-        java.time.Instant firstSent = ClockUtil.getCurrentTime().toInstant();
+        Instant firstSent = ClockUtil.getCurrentTime().toInstant();
         runDueJobs(journey);                                   // 1: lead-education-1 of the journey
         ProcessInstance three = campaign("test-campaign-three", personId);
         advance(Duration.ofHours(1), three);                  // 2, 3 from the campaign; its third waits
@@ -307,15 +315,15 @@ class MessagingTest extends ProcessTest {
     @Test
     void aNameCarryingAHeaderInjectionProducesOneRecipientAndNoInjectedHeader() throws Exception {
         String email = newEmail("inject");
-        String personId = intake.receive(io.leadjourney.platform.security.Caller.intake("test"), new io.leadjourney.intake.SignalRequest(
+        String personId = intake.receive(Caller.intake("test"), new SignalRequest(
             "form_submitted", email, null, "Rina\r\nBcc: x@evil.example", null, null, null, "website", "id", null,
-            new io.leadjourney.intake.SignalRequest.ConsentStatement(true, false, "v1"), null, null), null).personId();
+            new SignalRequest.ConsentStatement(true, false, "v1"), null, null), null).personId();
         runDueJobs(journey(personId));
 
         List<MimeMessage> received = smtp.received().stream().filter(m -> {
             try {
                 return m.getAllRecipients() != null && List.of(m.getAllRecipients()).stream()
-                    .anyMatch(a -> ((jakarta.mail.internet.InternetAddress) a).getAddress().contains("evil"));
+                    .anyMatch(a -> ((InternetAddress) a).getAddress().contains("evil"));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -353,9 +361,9 @@ class MessagingTest extends ProcessTest {
     void withoutWhatsAppSetUpAPersonWhoMayGetEmailGetsTheEmailVersionInstead() {
         String email = newEmail("nowa");
         String phone = "0813" + String.format("%08d", (long) (Math.random() * 100_000_000L));
-        String personId = intake.receive(io.leadjourney.platform.security.Caller.intake("test"), new io.leadjourney.intake.SignalRequest(
+        String personId = intake.receive(Caller.intake("test"), new SignalRequest(
             "form_submitted", email, phone, "Rina Wijaya", null, null, null, "instagram", "id", null,
-            new io.leadjourney.intake.SignalRequest.ConsentStatement(true, true, "ig-form-v1"), null, null), null).personId();
+            new SignalRequest.ConsentStatement(true, true, "ig-form-v1"), null, null), null).personId();
         ProcessInstance journey = journey(personId);
         assertThat(runtime.getVariable(journey.getId(), "channel")).as("the table chose WhatsApp").isEqualTo("WHATSAPP");
 
@@ -365,9 +373,9 @@ class MessagingTest extends ProcessTest {
         assertThat(jdbc.sql("select channel || ' ' || status from lj_message where person_id = ?").param(personId).query(String.class).single())
             .isEqualTo("EMAIL SENT");
         // someone with WhatsApp consent only still gets nothing: no email consent to fall back on
-        String waOnly = intake.receive(io.leadjourney.platform.security.Caller.intake("test"), new io.leadjourney.intake.SignalRequest(
+        String waOnly = intake.receive(Caller.intake("test"), new SignalRequest(
             "form_submitted", newEmail("waonly"), "0813" + String.format("%08d", (long) (Math.random() * 100_000_000L)), "Rina Wijaya", null, null,
-            null, "instagram", "id", null, new io.leadjourney.intake.SignalRequest.ConsentStatement(null, true, "ig-form-v1"), null, null), null)
+            null, "instagram", "id", null, new SignalRequest.ConsentStatement(null, true, "ig-form-v1"), null, null), null)
             .personId();
         runDueJobs(journey(waOnly));
         assertThat(jdbc.sql("select detail from lj_message where person_id = ?").param(waOnly).query(String.class).single())
@@ -375,12 +383,12 @@ class MessagingTest extends ProcessTest {
     }
 
     @Autowired
-    io.micrometer.core.instrument.MeterRegistry meters;
+    MeterRegistry meters;
 
     @Test
     void messagesSentOneAfterTheOtherShareOneSmtpConnection() {
         double before = meters.counter("leadjourney.smtp.connections").count();
-        List<String> emails = new java.util.ArrayList<>();
+        List<String> emails = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             emails.add(newEmail("pooled" + i));
             runDueJobs(journey(signal("form_submitted", emails.get(i)).personId()));

@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,8 +23,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.leadjourney.intake.SignalRequest;
 import io.leadjourney.platform.security.Caller;
 import io.leadjourney.support.ProcessTest;
+import io.leadjourney.support.WhatsAppSignature;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,10 +181,10 @@ class WhatsAppTest extends ProcessTest {
               "statuses":[{"id":"%s","status":"failed","timestamp":"1","recipient_id":"x","errors":[{"code":131049,
               "title":"This message was not delivered to maintain healthy ecosystem engagement."}]}]}}]}]}
             """.formatted(wamid);
-        java.net.http.HttpResponse<String> answer = http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+        HttpResponse<String> answer = http().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/whatsapp/webhook")).header("Content-Type", "application/json")
-            .header("X-Hub-Signature-256", io.leadjourney.support.WhatsAppSignature.sign(status, io.leadjourney.support.WhatsAppSignature.TEST_APP_SECRET))
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(status)).build());
+            .header("X-Hub-Signature-256", WhatsAppSignature.sign(status, WhatsAppSignature.TEST_APP_SECRET))
+            .POST(HttpRequest.BodyPublishers.ofString(status)).build());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
 
         assertThat(jdbc.sql("select status, delivery from lj_message where person_id = ? and retry_at is not null").param(personId)
@@ -186,8 +194,8 @@ class WhatsAppTest extends ProcessTest {
         assertThat(retries.resend(50)).as("not before 24 hours").isZero();
         assertThat(REQUESTS).isEmpty();
 
-        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
-            org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(java.time.Duration.ofHours(24).plusMinutes(1))));
+        ClockUtil.setCurrentTime(Date.from(
+            ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(24).plusMinutes(1))));
         assertThat(retries.resend(50)).isEqualTo(1);
 
         assertThat(REQUESTS).hasSize(1);
@@ -196,10 +204,10 @@ class WhatsAppTest extends ProcessTest {
     }
 
     private void notify(String json) {
-        java.net.http.HttpResponse<String> answer = http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+        HttpResponse<String> answer = http().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                 + "/api/whatsapp/webhook")).header("Content-Type", "application/json")
-            .header("X-Hub-Signature-256", io.leadjourney.support.WhatsAppSignature.sign(json, io.leadjourney.support.WhatsAppSignature.TEST_APP_SECRET))
-            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build());
+            .header("X-Hub-Signature-256", WhatsAppSignature.sign(json, WhatsAppSignature.TEST_APP_SECRET))
+            .POST(HttpRequest.BodyPublishers.ofString(json)).build());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
@@ -223,7 +231,7 @@ class WhatsAppTest extends ProcessTest {
             .single()).isEqualTo("UTILITY");
 
         engine.getRepositoryService().createDeployment().name("test-whatsapp-step").enableDuplicateFiltering(true)
-            .addModelInstance("test-whatsapp-step.bpmn", org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("test-whatsapp-step")
+            .addModelInstance("test-whatsapp-step.bpmn", Bpmn.createExecutableProcess("test-whatsapp-step")
                 .camundaHistoryTimeToLive(1).startEvent("StartEvent_Started").sequenceFlowId("Flow_ToSend").serviceTask("ServiceTask_Send")
                 .camundaAsyncBefore().camundaFailedJobRetryTimeCycle("R3/PT1M").camundaDelegateExpression("${sendMessageDelegate}")
                 .camundaInputParameter("template", "mql-education-1").camundaInputParameter("channel", "WHATSAPP")

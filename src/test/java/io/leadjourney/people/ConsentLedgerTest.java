@@ -9,6 +9,7 @@ import static io.leadjourney.people.ConsentVia.UNSUBSCRIBE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,7 @@ class ConsentLedgerTest {
 
     private final List<ConsentLedger.Stated> statements = new ArrayList<>();
     /** Statements a minute apart from now: only their order matters. */
-    private OffsetDateTime at = OffsetDateTime.now(java.time.ZoneOffset.UTC);
+    private OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
 
     private ConsentLedgerTest state(Channel channel, boolean granted, ConsentVia via) {
         at = at.plusMinutes(1);

@@ -3,8 +3,11 @@ package io.leadjourney.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,7 +28,7 @@ abstract class ApplicationContract extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
     @Autowired
-    javax.sql.DataSource dataSource;
+    DataSource dataSource;
 
     @Test
     void webappsAnswer() {
@@ -52,7 +55,7 @@ abstract class ApplicationContract extends IntegrationTest {
 
     @Test
     void taskQueriesWithExpressionsAreRefusedOnBothApiPaths() {
-        String nested = "{\"orQueries\":[{\"assigneeExpression\":\"${''.getClass().forName('java.lang.Runtime')}\"}]}";
+        String nested = "{\"orQueries\":[{\"assigneeExpression\":\"${''.getClass().forName('Runtime')}\"}]}";
         for (String path : new String[] {"/engine-rest/task", "/camunda/api/engine/engine/default/task"}) {
             HttpResponse<String> body = http().as("admin", "demo").postJson(path, nested);
             assertThat(body.statusCode()).as(path).isEqualTo(400);
@@ -96,7 +99,7 @@ abstract class ApplicationContract extends IntegrationTest {
         try (var connection = dataSource.getConnection();
              var lower = connection.getMetaData().getIndexInfo(null, null, "act_ru_job", false, false);
              var upper = connection.getMetaData().getIndexInfo(null, null, "ACT_RU_JOB", false, false)) {
-            java.util.Set<String> indexes = new java.util.HashSet<>();
+            Set<String> indexes = new HashSet<>();
             while (lower.next()) {
                 indexes.add(lower.getString("INDEX_NAME").toLowerCase());
             }

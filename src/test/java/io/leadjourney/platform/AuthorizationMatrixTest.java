@@ -2,8 +2,12 @@ package io.leadjourney.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.leadjourney.journey.LeadJourneyIds;
+import io.leadjourney.people.PersonId;
 import io.leadjourney.support.Http;
 import io.leadjourney.support.MappedEndpoints;
 import io.leadjourney.support.ProcessTest;
@@ -52,7 +57,7 @@ class AuthorizationMatrixTest extends ProcessTest {
         signal("form_submitted", nobodysEmail);
         String importId = intake().postMultipart("/api/contacts/import", Map.of(), "file", "c.csv", csv).body()
             .replaceAll(".*\"importId\":\"([^\"]+)\".*", "$1");
-        String unsubscribeToken = people.find(io.leadjourney.people.PersonId.parse(nobodysPerson).orElseThrow()).orElseThrow().unsubscribeToken();
+        String unsubscribeToken = people.find(PersonId.parse(nobodysPerson).orElseThrow()).orElseThrow().unsubscribeToken();
         Set<String> everyone = Set.copyOf(ROLES);
         String broadcast = http().as("marketing", "demo").postJson("/api/broadcasts", "{\"name\":\"matrix\",\"channel\":\"EMAIL\","
             + "\"template\":\"webinar-invite\",\"segment\":{\"sources\":[\"matrix-nobody\"]},\"sendAt\":\"" + now().plusDays(1) + "\"}")
@@ -152,9 +157,9 @@ class AuthorizationMatrixTest extends ProcessTest {
 
     private static String read(String path) {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of(path));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.readString(Path.of(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

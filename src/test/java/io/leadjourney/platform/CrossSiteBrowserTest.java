@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 
 import com.sun.net.httpserver.HttpServer;
 import io.leadjourney.support.Browser;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A marketing-ops person signed in to the service (the browser remembers the Basic credentials) opens a page of
@@ -26,7 +29,7 @@ class CrossSiteBrowserTest extends ProcessTest {
 
     @Test
     void aPageOfAnotherSiteCannotImportOrDeployWithTheRememberedCredentials() throws IOException {
-        String email = "csrf." + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String email = "csrf." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         String service = "http://localhost:" + port;
         // forms that submit themselves, their files set by script: what a page elsewhere can do
         String importPage = page(service + "/api/contacts/import", "file", "contacts.csv",
@@ -82,8 +85,8 @@ class CrossSiteBrowserTest extends ProcessTest {
             """.formatted(action, fileField, field, value, fileContent, fileName);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    JdbcClient jdbc;
 
     private long imports() {
         return jdbc.sql("select count(*) from lj_import").query(Long.class).single();

@@ -3,6 +3,7 @@ package io.leadjourney.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.RecordComponent;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +27,7 @@ import io.leadjourney.support.MappedEndpoints;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -212,7 +216,7 @@ class HostileEndpointsTest extends IntegrationTest {
             for (Map.Entry<String, String> header : headers.entrySet()) {
                 client = client.with(header.getKey(), header.getValue());
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path
                 + (query.isEmpty() ? "" : "?" + query)));
             client.headers().forEach(request::header);
             if (multipart) {
@@ -230,7 +234,7 @@ class HostileEndpointsTest extends IntegrationTest {
 
         private List<String> variables() {
             List<String> names = new ArrayList<>();
-            java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\{([^}:]+)[^}]*}").matcher(pattern);
+            Matcher matcher = Pattern.compile("\\{([^}:]+)[^}]*}").matcher(pattern);
             while (matcher.find()) {
                 names.add(matcher.group(1));
             }
@@ -244,7 +248,7 @@ class HostileEndpointsTest extends IntegrationTest {
     }
 
     private static String name(String declared, MethodParameter parameter) {
-        parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
+        parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
         String name = declared.isEmpty() ? parameter.getParameterName() : declared;
         if (name == null) {
             throw new IllegalStateException("no name for parameter " + parameter.getParameterIndex() + " of " + parameter.getExecutable());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -132,7 +133,7 @@ class HostileInputTest extends IntegrationTest {
             int bodyStart = response.indexOf("\r\n\r\n");
             return new Answer(status, contentType, bodyStart < 0 ? "" : response.substring(bodyStart + 4));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,7 +33,7 @@ class FormSchemaTest {
     }
 
     static Map<String, JsonNode> fields(JsonNode form) {
-        Map<String, JsonNode> fields = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
         form.path("components").forEach(component -> {
             if (component.has("key")) {
                 fields.put(component.get("key").asText(), component);

@@ -2,20 +2,31 @@ package io.leadjourney.sales;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadjourney.intake.SignalRequest;
 import io.leadjourney.journey.LeadJourneyIds;
+import io.leadjourney.platform.security.Caller;
 import io.leadjourney.platform.security.Groups;
 import io.leadjourney.support.ProcessTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -87,7 +98,7 @@ class SalesTest extends ProcessTest {
         String hottest = newEmail("hottest");
         signal("price_requested", warm);
         signal("demo_requested", hot);
-        intake.receive(io.leadjourney.platform.security.Caller.intake("test"), new io.leadjourney.intake.SignalRequest("quote_requested", hottest,
+        intake.receive(Caller.intake("test"), new SignalRequest("quote_requested", hottest,
             null, "Pak Hendra", "PT Besar", "Owner", null, "website", "id", null, null, null,
             Map.of("competitor", true, "estimatedValue", 250_000_000)), null);
 
@@ -102,7 +113,7 @@ class SalesTest extends ProcessTest {
     @Test
     void theTaskShowsWhoWhyAndTheConversationAndANoteReappearsInTheNextTask() {
         String email = newEmail("context");
-        String personId = intake.receive(io.leadjourney.platform.security.Caller.intake("test"), new io.leadjourney.intake.SignalRequest(
+        String personId = intake.receive(Caller.intake("test"), new SignalRequest(
             "catalog_requested", email, "0812-9999-0001", "Rina Wijaya", "PT Sumber Rejeki", "Direktur", null, "expo", "id", null,
             null, null, null), null).personId();
         ProcessInstance journey = journey(personId);
@@ -129,11 +140,11 @@ class SalesTest extends ProcessTest {
         Task task = handOff(newEmail("form"));
         var form = engine.getFormService().getTaskFormKey(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
         assertThat(form).isNull();
-        try (java.io.InputStream deployed = engine.getFormService().getDeployedTaskForm(task.getId())) {
-            String content = new String(deployed.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        try (InputStream deployed = engine.getFormService().getDeployedTaskForm(task.getId())) {
+            String content = new String(deployed.readAllBytes(), StandardCharsets.UTF_8);
             assertThat(content).contains("\"id\": \"follow-up\"").contains("\"key\": \"contacted\"").contains("{{personName}}");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -147,7 +158,7 @@ class SalesTest extends ProcessTest {
         Filter overdue = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.OVERDUE).singleResult();
         List<Task> before = engine.getFilterService().list(overdue.getId());
         assertThat(before).extracting(Task::getId).doesNotContain(task.getId());
-        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(task.getDueDate().getTime() + 60_000));
+        ClockUtil.setCurrentTime(new Date(task.getDueDate().getTime() + 60_000));
         assertThat(engine.getFilterService().<Task>list(overdue.getId())).extracting(Task::getId).contains(task.getId());
     }
 
@@ -259,9 +270,9 @@ class SalesTest extends ProcessTest {
     @Test
     void salespeopleMarkThemselvesUnavailableAndManagersMarkAnyone() {
         assertThat(http().as("sales", "demo").with("Content-Type", "application/json")
-            .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/sales/availability/manager"))
+            .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/sales/availability/manager"))
                 .header("Authorization", basic("sales", "demo")).header("Content-Type", "application/json")
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"available\":false}")).build()).statusCode()).isEqualTo(403);
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"available\":false}")).build()).statusCode()).isEqualTo(403);
         assertThat(put("sales", "/api/sales/availability/sales", "{\"available\":false}").statusCode()).isEqualTo(200);
         assertThat(rotation.isAvailable("sales")).isFalse();
         assertThat(put("manager", "/api/sales/availability/sales", "{\"available\":true}").statusCode()).isEqualTo(200);
@@ -270,12 +281,12 @@ class SalesTest extends ProcessTest {
     }
 
     HttpResponse<String> put(String user, String path, String json) {
-        return http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+        return http().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .header("Authorization", basic(user, "demo")).header("Content-Type", "application/json")
-            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build());
+            .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     static String basic(String user, String password) {
-        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
     }
 }

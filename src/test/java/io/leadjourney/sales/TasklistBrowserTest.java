@@ -10,9 +10,11 @@ import io.leadjourney.platform.security.Caller;
 import io.leadjourney.support.Browser;
 import io.leadjourney.support.BrowserTest;
 import io.leadjourney.support.ProcessTest;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -25,7 +27,7 @@ class TasklistBrowserTest extends ProcessTest {
     @Test
     void aSalespersonOpensTheFollowUpFormWithTheLeadsContextAndTheQualificationFields() {
         // the browser shows times relative to the real clock: start the engine on it too
-        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        ClockUtil.reset();
         String email = newEmail("browser");
         String personId = intake.receive(Caller.intake("test"), new SignalRequest("demo_requested", email, "0812-3456-7890",
             "Rina Wijaya", "PT Sumber Rejeki", "Direktur Operasional", "retail", "website", "id", null,
@@ -45,7 +47,7 @@ class TasklistBrowserTest extends ProcessTest {
 
             try {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Berhasil dihubungi / Reached the person"));
-            } catch (org.openqa.selenium.TimeoutException e) {
+            } catch (TimeoutException e) {
                 throw new AssertionError("Tasklist showed instead (assignee " + assignee + "):\n" + browser.findElement(By.tagName("body")).getText(), e);
             }
             String page = browser.findElement(By.tagName("body")).getText();

@@ -1,5 +1,6 @@
 package io.leadjourney.support;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -7,9 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
 /** A small HTTP client for tests against the running application (no cookies, no redirects followed). */
@@ -28,7 +32,7 @@ public final class Http {
         headers.put("X-Forwarded-For", "198.18." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254)));
     }
 
-    private static final java.util.Random RANDOM = new java.security.SecureRandom();
+    private static final Random RANDOM = new SecureRandom();
 
     private Http(String base) {
         this.base = base;
@@ -69,7 +73,7 @@ public final class Http {
     /** A JSON body of unknown length (Transfer-Encoding: chunked), as a streaming client sends it. */
     public HttpResponse<String> postChunked(String path, byte[] json) {
         return send(request(path).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(json))).build());
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json))).build());
     }
 
     public HttpResponse<String> postForm(String path, String body) {
@@ -103,7 +107,7 @@ public final class Http {
 
     /** The headers this client sends (credentials, its client address). */
     public Map<String, String> headers() {
-        return java.util.Collections.unmodifiableMap(headers);
+        return Collections.unmodifiableMap(headers);
     }
 
     private HttpRequest.Builder request(String path) {

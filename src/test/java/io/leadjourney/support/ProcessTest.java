@@ -27,6 +27,8 @@ import io.leadjourney.people.Stage;
 import io.leadjourney.platform.security.Caller;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -195,11 +197,11 @@ public abstract class ProcessTest extends IntegrationTest {
         }
     }
 
-    private static void collect(jakarta.mail.Part part, String type, StringBuilder found) throws Exception {
+    private static void collect(Part part, String type, StringBuilder found) throws Exception {
         if (part.isMimeType(type)) {
             found.append(part.getContent());
         } else if (part.isMimeType("multipart/*")) {
-            jakarta.mail.Multipart multipart = (jakarta.mail.Multipart) part.getContent();
+            Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
                 collect(multipart.getBodyPart(i), type, found);
             }

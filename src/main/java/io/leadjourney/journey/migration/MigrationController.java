@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.RestController;
 @AllowedGroups({Groups.MARKETING_OPS, Groups.ADMIN, Groups.AUDITORS})
 class MigrationController {
 
-    private final JourneyMigrations migrations;
+    private final MigrationHistory migrations;
 
-    MigrationController(JourneyMigrations migrations) {
+    MigrationController(MigrationHistory migrations) {
         this.migrations = migrations;
     }
 

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.model.dmn.BuiltinAggregator;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -20,7 +18,6 @@ import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.model.dmn.instance.Text;
-import org.camunda.feel.api.EvaluationResult;
 import org.camunda.feel.api.FeelEngineApi;
 import org.camunda.feel.api.FeelEngineBuilder;
 import org.camunda.feel.api.ParseResult;
@@ -28,8 +25,7 @@ import org.camunda.feel.api.ParseResult;
 /** Checks of a decision table: FEEL that parses, and the outputs the journey reads (JourneyContracts). */
 final class DmnChecks {
 
-    private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
-    private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
     private static final Set<HitPolicy> SINGLE_RESULT = Set.of(HitPolicy.UNIQUE, HitPolicy.FIRST, HitPolicy.ANY, HitPolicy.PRIORITY);
     private static final Set<String> SIGNAL_COLUMNS = Set.of("signalType", "lastSignalType");
 
@@ -132,7 +128,7 @@ final class DmnChecks {
             for (Rule rule : table.getRules()) {
                 row++;
                 InputEntry entry = new ArrayList<>(rule.getInputEntries()).get(column);
-                for (String type : stringLiterals(entry.getText() == null ? "" : entry.getText().getTextContent())) {
+                for (String type : DmnEntries.stringLiterals(entry.getText() == null ? "" : entry.getText().getTextContent())) {
                     Optional<String> wrong = ValueType.SIGNAL_TYPE.problem(type);
                     if (wrong.isPresent()) {
                         problem(rule.getId(), "row " + row + ": " + wrong.get());
@@ -175,8 +171,8 @@ final class DmnChecks {
                     problem(rule.getId(), where + " is empty; the journey needs " + wanted.getValue().expected());
                     continue;
                 }
-                Object value = literal(text);
-                if (value == NOT_LITERAL) {
+                Object value = DmnEntries.literal(text);
+                if (value == DmnEntries.NOT_LITERAL) {
                     if (wanted.getValue() != ValueType.INTEGER && wanted.getValue() != ValueType.COUNT) {
                         problem(rule.getId(), where + ": '" + text + "' must be a plain value, " + wanted.getValue().expected());
                     }
@@ -206,8 +202,8 @@ final class DmnChecks {
         for (Rule rule : table.getRules()) {
             row++;
             List<OutputEntry> entries = new ArrayList<>(rule.getOutputEntries());
-            Object track = literal(entries.get(trackColumn).getText() == null ? "" : entries.get(trackColumn).getText().getTextContent());
-            Long steps = ValueType.wholeNumber(literal(entries.get(stepsColumn).getText() == null ? ""
+            Object track = DmnEntries.literal(entries.get(trackColumn).getText() == null ? "" : entries.get(trackColumn).getText().getTextContent());
+            Long steps = ValueType.wholeNumber(DmnEntries.literal(entries.get(stepsColumn).getText() == null ? ""
                 : entries.get(stepsColumn).getText().getTextContent()));
             if (!(track instanceof String name) || steps == null || JourneyContracts.NO_TRACK.equals(name)) {
                 continue;
@@ -221,57 +217,6 @@ final class DmnChecks {
                 }
             }
         }
-    }
-
-    private static final Object NOT_LITERAL = new Object();
-
-    /** The value of an entry made only of literals ("P6M", 20, true), else NOT_LITERAL. */
-    static Object literal(String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        EvaluationResult result = FEEL.evaluateExpression(text.trim(), Map.of());
-        if (!result.isSuccess() || result.hasSuppressedFailures()) {
-            return NOT_LITERAL;
-        }
-        return result.result();
-    }
-
-    /** The string literals of an input entry that lists values ("a","b"); none for negations or other tests. */
-    static List<String> stringLiterals(String entry) {
-        String text = entry == null ? "" : entry.trim();
-        List<String> values = new ArrayList<>();
-        if (text.startsWith("not")) {
-            return values;
-        }
-        Matcher matcher = STRING_LITERAL.matcher(text);
-        while (matcher.find()) {
-            values.add(matcher.group(1));
-        }
-        return values;
-    }
-
-    /** The signal types the signalType column of an engagement-scoring table lists. */
-    static List<String> signalTypes(DmnModelInstance model) {
-        List<String> types = new ArrayList<>();
-        for (DecisionTable table : model.getModelElementsByType(DecisionTable.class)) {
-            List<Input> inputs = new ArrayList<>(table.getInputs());
-            for (int column = 0; column < inputs.size(); column++) {
-                Text text = inputs.get(column).getInputExpression() == null ? null : inputs.get(column).getInputExpression().getText();
-                if (text == null || !JourneyContracts.SIGNAL_TYPE_INPUT.equals(text.getTextContent().trim())) {
-                    continue;
-                }
-                for (Rule rule : table.getRules()) {
-                    InputEntry entry = new ArrayList<>(rule.getInputEntries()).get(column);
-                    for (String type : stringLiterals(entry.getText() == null ? "" : entry.getText().getTextContent())) {
-                        if (!types.contains(type)) {
-                            types.add(type);
-                        }
-                    }
-                }
-            }
-        }
-        return types;
     }
 
     private static boolean feel(String language) {

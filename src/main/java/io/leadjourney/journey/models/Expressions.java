@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.camunda.bpm.impl.juel.AstBracket;
 import org.camunda.bpm.impl.juel.AstDot;
@@ -81,7 +82,7 @@ public final class Expressions {
                     problems.add("calls '" + name + "' on a bean: models may name the service's beans (as delegates and listeners) but "
                         + "not call their methods");
                 } else if (!METHODS.contains(name)) {
-                    problems.add("calls '" + name + "()', which models may not call; allowed: " + new java.util.TreeSet<>(METHODS));
+                    problems.add("calls '" + name + "()', which models may not call; allowed: " + new TreeSet<>(METHODS));
                 }
             }
             visit(prefix, names, problems);
@@ -99,7 +100,7 @@ public final class Expressions {
         }
         if (node instanceof AstFunction function) {
             if (!FUNCTIONS.contains(function.getName())) {
-                problems.add("calls the function '" + function.getName() + "()'; allowed: " + new java.util.TreeSet<>(FUNCTIONS));
+                problems.add("calls the function '" + function.getName() + "()'; allowed: " + new TreeSet<>(FUNCTIONS));
             }
         }
         for (int i = 0; i < node.getCardinality(); i++) {

@@ -26,7 +26,7 @@ public final class ModelChecks {
 
     /** The signal types an engagement-scoring table lists in its 'signalType' column, in table order. */
     public static List<String> signalTypes(byte[] engagementScoringXml) {
-        return ModelWorld.dmn(engagementScoringXml).map(DmnChecks::signalTypes).orElse(List.of());
+        return ModelWorld.dmn(engagementScoringXml).map(DmnEntries::signalTypes).orElse(List.of());
     }
 
     /** The problems of the resources of one deployment (name -> content); empty when it may be deployed. */

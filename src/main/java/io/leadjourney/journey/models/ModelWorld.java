@@ -83,7 +83,7 @@ final class ModelWorld {
 
     /** The signal types engagement-scoring lists, when it is deployed or being deployed. */
     Optional<List<String>> signalTypes() {
-        return Optional.ofNullable(decisions.get(JourneyContracts.ENGAGEMENT_SCORING)).map(DmnChecks::signalTypes);
+        return Optional.ofNullable(decisions.get(JourneyContracts.ENGAGEMENT_SCORING)).map(DmnEntries::signalTypes);
     }
 
     private Set<String> collectVariables() {

@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.leadjourney.journey.models.ModelProblem;
 import io.leadjourney.platform.engine.ModelCheckPlugin;
@@ -107,9 +110,9 @@ public class DecisionPreview {
                 if (!comparable(then).equals(comparable(now))) {
                     changed++;
                     // only the outputs that changed, by name when the table has several
-                    Set<String> differing = new java.util.LinkedHashSet<>();
-                    java.util.stream.Stream.concat(then.keySet().stream(), now.keySet().stream())
-                        .filter(name -> !java.util.Objects.equals(number(then.get(name)), number(now.get(name)))).forEach(differing::add);
+                    Set<String> differing = new LinkedHashSet<>();
+                    Stream.concat(then.keySet().stream(), now.keySet().stream())
+                        .filter(name -> !Objects.equals(number(then.get(name)), number(now.get(name)))).forEach(differing::add);
                     boolean named = !then.containsKey("") && !now.containsKey("");
                     String before = describe(then, differing, named);
                     String after = describe(now, differing, named);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -38,7 +40,7 @@ public class BusinessCalendar {
     private final LocalTime closes;
     private final ZoneId zone;
 
-    public BusinessCalendar(CalendarSettings settings, ZoneId zone, java.time.Clock clock) {
+    public BusinessCalendar(CalendarSettings settings, ZoneId zone, Clock clock) {
         this.weekend = settings.weekend() == null || settings.weekend().isEmpty() ? EnumSet.noneOf(DayOfWeek.class) : EnumSet.copyOf(settings.weekend());
         this.holidays = new TreeSet<>(settings.holidays() != null ? settings.holidays() : shipped());
         String[] hours = settings.businessHours().split("-");
@@ -109,15 +111,15 @@ public class BusinessCalendar {
     }
 
     /** Empty when {@code day} is a business day, else the next one. */
-    public java.util.Optional<LocalDate> nextBusinessDayAfterDayOff(LocalDate day) {
+    public Optional<LocalDate> nextBusinessDayAfterDayOff(LocalDate day) {
         if (isBusinessDay(day)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         LocalDate next = day.plusDays(1);
         while (!isBusinessDay(next)) {
             next = next.plusDays(1);
         }
-        return java.util.Optional.of(next);
+        return Optional.of(next);
     }
 
     static Set<LocalDate> shipped() {

@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.CamundaFormDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -179,7 +180,7 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
         if (variables != null) {
             variables.forEach((name, value) -> {
                 names.add(name);
-                values.add(value instanceof org.camunda.bpm.engine.variable.value.TypedValue typed ? typed.getValue() : value);
+                values.add(value instanceof TypedValue typed ? typed.getValue() : value);
             });
         }
     }

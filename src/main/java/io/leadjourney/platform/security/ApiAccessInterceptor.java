@@ -1,5 +1,9 @@
 package io.leadjourney.platform.security;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.leadjourney.platform.web.Problems;
@@ -51,7 +55,7 @@ class ApiAccessInterceptor implements HandlerInterceptor {
         String key = request.getHeader(API_KEY_HEADER);
         if (intake != null && (key != null || groups == null)) {
             String address = SignInThrottle.address(request);
-            java.time.Duration wait = throttle.waitBefore(address, SignInThrottle.API_KEY);
+            Duration wait = throttle.waitBefore(address, SignInThrottle.API_KEY);
             if (!wait.isZero()) {
                 response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
                 return deny(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many wrong API keys from this address; retry later.");
@@ -91,13 +95,13 @@ class ApiAccessInterceptor implements HandlerInterceptor {
     private static boolean deny(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail) {
         try {
             Problems.write(request, response, status, detail);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return false;
     }
 
-    private static <A extends java.lang.annotation.Annotation> A annotation(HandlerMethod method, Class<A> type) {
+    private static <A extends Annotation> A annotation(HandlerMethod method, Class<A> type) {
         A onMethod = method.getMethodAnnotation(type);
         return onMethod != null ? onMethod : method.getBeanType().getAnnotation(type);
     }

@@ -2,6 +2,7 @@ package io.leadjourney.platform.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -184,7 +185,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
                 existing.setPermissions(permissions);
                 auth.saveAuthorization(existing);
                 log.warn("Narrowed the authorization of group '{}' on {} '{}' from ALL to {}", group, resource.resourceName(), resourceId,
-                    java.util.Arrays.toString(permissions));
+                    Arrays.toString(permissions));
             }
             return;
         }

@@ -1,20 +1,35 @@
 package io.leadjourney.platform.web;
 
 import java.net.URI;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error of the project's own API as RFC 9457 problem+json; never a stack trace. */
@@ -50,7 +65,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * No database connection became free in time, or the database cannot be reached (restarting, a network cut): the
      * transaction did not commit, nothing was stored, and the client should retry.
      */
-    @ExceptionHandler(org.springframework.transaction.CannotCreateTransactionException.class)
+    @ExceptionHandler(CannotCreateTransactionException.class)
     ResponseEntity<ProblemDetail> busy(Exception e, HttpServletRequest request) {
         boolean unreachable = databaseUnreachable(e);
         log.warn("Refused {} {}: {} ({})", request.getMethod(), request.getRequestURI(),
@@ -59,7 +74,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             ? "The database cannot be reached right now; nothing was stored. Retry in a moment."
             : "The service is busy; nothing was stored. Retry in a moment.", request);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
-            .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /**
@@ -68,28 +83,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * application exception).
      */
     static boolean databaseUnreachable(Throwable error) {
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.Deque<Throwable> open = new java.util.LinkedList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> open = new LinkedList<>();
         open.push(error);
         while (!open.isEmpty()) {
             Throwable t = open.pop();
             if (t == null || !seen.add(t)) {
                 continue;
             }
-            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
-                || t instanceof org.springframework.dao.DataAccessResourceFailureException) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                || t instanceof DataAccessResourceFailureException) {
                 return true;
             }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql && sql.getSQLState() != null
                 && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P") || sql.getSQLState().equals("53300"))) {
                 return true;
             }
             open.add(t.getCause());
-            open.addAll(java.util.Arrays.asList(t.getSuppressed()));
-            if (t instanceof org.springframework.transaction.TransactionSystemException rollbackFailed) {
+            open.addAll(Arrays.asList(t.getSuppressed()));
+            if (t instanceof TransactionSystemException rollbackFailed) {
                 open.add(rollbackFailed.getApplicationException());
             }
-            if (t instanceof java.sql.SQLException sql) {
+            if (t instanceof SQLException sql) {
                 open.add(sql.getNextException());
             }
         }
@@ -97,9 +112,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     /** A multipart request the server cannot read (no boundary, a broken part): the client's mistake. */
-    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
-    ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException e, HttpServletRequest request) {
-        if (e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e, HttpServletRequest request) {
+        if (e instanceof MaxUploadSizeExceededException) {
             return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "The upload is larger than this service accepts.", request));
         }
         return respond(problem(HttpStatus.BAD_REQUEST, "The request is not readable multipart/form-data (a boundary and parts with names).",
@@ -118,7 +133,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Always problem+json, also when a page had begun to render as HTML. */
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @Override

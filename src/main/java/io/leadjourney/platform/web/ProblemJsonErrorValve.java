@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -47,7 +48,7 @@ public class ProblemJsonErrorValve extends ErrorReportValve {
         @Bean
         WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemJsonErrorValve() {
             return factory -> factory.addContextCustomizers(context -> {
-                if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                if (context.getParent() instanceof StandardHost host) {
                     host.setErrorReportValveClass(ProblemJsonErrorValve.class.getName());
                 }
             });

@@ -23,7 +23,7 @@ class LeadQualificationTest extends DecisionTableTest {
         return single("qualifiedStage", "signalType", signal, "stage", current, "score", score, "coolingDown", coolingDown);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void shouldNotMakeSalesReady_byScoreOrAskingForHelp_duringASalesCoolDown() {
         assertThat(stage("email_clicked", "LEAD", 150, true)).isEqualTo("MQL");
         assertThat(stage("message_received", "PQL", 60, true)).isEqualTo("MQL");

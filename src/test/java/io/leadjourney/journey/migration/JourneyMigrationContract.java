@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,6 +43,9 @@ abstract class JourneyMigrationContract extends ProcessTest {
     @Autowired
     JourneyMigrations migrations;
 
+    @Autowired
+    MigrationHistory runs;
+
     /** Each test starts from the committed models and no running journey (this context's database is its own). */
     @BeforeEach
     void committedModelsAndNoJourneys() throws IOException {
@@ -69,8 +74,8 @@ abstract class JourneyMigrationContract extends ProcessTest {
     }
 
     private MigrationRun latestRun(String processKey) {
-        return migrations.runs().stream().filter(run -> run.processKey().equals(processKey))
-            .max(java.util.Comparator.comparingInt(MigrationRun::toVersion)).orElseThrow();
+        return runs.runs().stream().filter(run -> run.processKey().equals(processKey))
+            .max(Comparator.comparingInt(MigrationRun::toVersion)).orElseThrow();
     }
 
     @Test
@@ -105,7 +110,7 @@ abstract class JourneyMigrationContract extends ProcessTest {
             "timeline", "QUARTER"));
         tasks.complete(taskOf(lost, LeadJourneyIds.DISCOVERY).getId(), Map.of("outcome", "LOST", "lossReason", "TIMING"));
         assertThat(lost).isWaitingAt(LeadJourneyIds.REENGAGE_WHEN);
-        java.util.Date reengageAt = management.createJobQuery().processInstanceId(lost.getId()).timers().singleResult().getDuedate();
+        Date reengageAt = management.createJobQuery().processInstanceId(lost.getId()).timers().singleResult().getDuedate();
 
         int journeyVersion = deploy("lead-journey.bpmn", committed("bpmn/lead-journey.bpmn").replace("name=\"Lead journey\"",
             "name=\"Lead journey (edited)\""));

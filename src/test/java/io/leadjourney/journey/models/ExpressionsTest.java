@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Optional;
 import java.util.Set;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,7 +23,7 @@ class ExpressionsTest {
         public Optional<Class<?>> bean(String name) {
             return switch (name) {
                 case "journeyBean" -> Optional.of(ModelChecks.class);
-                case "processEngine" -> Optional.of(org.camunda.bpm.engine.ProcessEngine.class);
+                case "processEngine" -> Optional.of(ProcessEngine.class);
                 default -> Optional.empty();
             };
         }

@@ -3,6 +3,7 @@ package io.leadjourney.platform.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class BusinessCalendarTest {
 
     static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
-    static final java.time.Clock CLOCK = java.time.Clock.systemUTC(); // only for the start-up warning about next year's holidays
+    static final Clock CLOCK = Clock.systemUTC(); // only for the start-up warning about next year's holidays
     final BusinessCalendar calendar = new BusinessCalendar(new CalendarSettings(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
         List.of(LocalDate.parse("2026-08-17")), "09:00-17:00"), JAKARTA, CLOCK);
 

@@ -7,6 +7,7 @@ import java.sql.SQLTransientConnectionException;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Which failures mean "the database cannot be reached" (503 + Retry-After) rather than a fault of the service (500). */
 class ApiExceptionHandlerTest {
@@ -20,7 +21,7 @@ class ApiExceptionHandlerTest {
         assertThat(ApiExceptionHandler.databaseUnreachable(new IllegalStateException(new SQLTransientConnectionException("timeout")))).isTrue();
         assertThat(ApiExceptionHandler.databaseUnreachable(new SQLException("duplicate key", "23505"))).isFalse();
         // what a PostgreSQL restart looked like in the chaos suite: the rollback failed on the closed connection and hid the cause
-        org.springframework.transaction.TransactionSystemException rollback = new org.springframework.transaction.TransactionSystemException(
+        TransactionSystemException rollback = new TransactionSystemException(
             "JDBC rollback failed", new SQLException("Connection is closed"));
         rollback.initApplicationException(new ProcessEngineException("ENGINE-03004 insert failed",
             new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
