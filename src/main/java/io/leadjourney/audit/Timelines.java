@@ -92,6 +92,20 @@ public class Timelines {
                 details("signalId", signal.id(), "source", signal.source(), "receivedAt", signal.receivedAt(), "receivedBy", signal.receivedBy())));
             signal.decisionInstanceIds().forEach(decision -> scoredSignals.put(decision, signal.id()));
         }
+        messages(person, entries);
+        List<String> instances = processInstances(person);
+        for (String instance : instances) {
+            for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instance).list()) {
+                entries.add(task(task));
+            }
+        }
+        decisions(instances, scoredSignals, entries);
+        migrations(instances, entries);
+        entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(entry -> entry.kind().ordinal()));
+        return entries;
+    }
+
+    private void messages(PersonId person, List<TimelineEntry> entries) {
         jdbc.sql("select channel, template, kind, status, detail, message_id, created_at, sent_at, process_instance_id from lj_message "
                 + "where person_id = ? order by created_at")
             .param(person.value())
@@ -104,12 +118,10 @@ public class Timelines {
                     details("channel", rs.getString("channel"), "template", rs.getString("template"), "kind", rs.getString("kind"),
                         "status", status, "messageId", rs.getString("message_id"), "processInstanceId", rs.getString("process_instance_id"))));
             });
-        List<String> instances = processInstances(person);
-        for (String instance : instances) {
-            for (HistoricTaskInstance task : history.createHistoricTaskInstanceQuery().processInstanceId(instance).list()) {
-                entries.add(task(task));
-            }
-        }
+    }
+
+    /** The decisions of the person's journeys, and those that scored their signals (beside the signal). */
+    private void decisions(List<String> instances, Map<String, String> scoredSignals, List<TimelineEntry> entries) {
         for (DecisionExplanations.Explained decision : decisions.of(instances, new ArrayList<>(scoredSignals.keySet()))) {
             entries.add(new TimelineEntry(at(decision.evaluatedAt()), TimelineEntry.Kind.DECISION, decision.summary(),
                 details("decisionKey", decision.decisionKey(), "decisionName", decision.decisionName(), "version", decision.version(),
@@ -117,6 +129,9 @@ public class Timelines {
                     "matchedRules", decision.rules(), "processInstanceId", decision.processInstanceId(),
                     "signalId", scoredSignals.get(decision.decisionInstanceId()))));
         }
+    }
+
+    private void migrations(List<String> instances, List<TimelineEntry> entries) {
         for (MigrationEntry moved : migrations.history(instances)) {
             entries.add(new TimelineEntry(moved.at(), TimelineEntry.Kind.MIGRATION, moved.processKey() + " v" + moved.fromVersion() + " → v"
                 + moved.toVersion() + ("MIGRATED".equals(moved.status()) ? "" : " (" + moved.status().toLowerCase() + ")")
@@ -124,8 +139,6 @@ public class Timelines {
                 details("processInstanceId", moved.processInstanceId(), "status", moved.status(), "detail", moved.detail(),
                     "deployedBy", moved.deployedBy())));
         }
-        entries.sort(Comparator.comparing(TimelineEntry::at).thenComparing(entry -> entry.kind().ordinal()));
-        return entries;
     }
 
     private record ErasedRecord(String record, OffsetDateTime erasedAt) {

@@ -77,38 +77,47 @@ public class EmailEvents {
         Person who = person.get();
         if (delivery == Delivery.OPENED || delivery == Delivery.CLICKED) {
             transaction.executeWithoutResult(status -> deliveries.record(who.id(), Channel.EMAIL, message, delivery, event.detail()));
-            Map<String, Object> attributes = new LinkedHashMap<>();
-            message.ifPresent(sent -> {
-                attributes.put("messageId", event.messageId().trim());
-                attributes.put("template", sent.template());
-            });
-            String type = delivery == Delivery.OPENED ? "email_opened" : "email_clicked";
-            SignalReceipt receipt = signals.receive(caller, new SignalRequest(type, who.email() != null ? who.email() : email, who.phone(), null,
-                null, null, null, "email", null, null, null, null, attributes), idempotencyKey);
-            return new Outcome(true, who.id().value(), receipt.signalId(), null, null);
+            return engaged(caller, who, email, message, delivery, event, idempotencyKey);
         }
-        String consent = transaction.execute(status -> {
-            String detail = delivery == Delivery.BOUNCED ? (Boolean.TRUE.equals(event.hard()) ? "hard" : "soft") + bounceDetail(event) : event.detail();
-            deliveries.record(who.id(), Channel.EMAIL, message, delivery, detail);
-            OffsetDateTime now = OffsetDateTime.now(clock);
-            if (delivery == Delivery.COMPLAINED) {
-                people.recordConsent(who.id(), Channel.EMAIL, false, now, "spam complaint", null, ConsentVia.COMPLAINT);
-                return "email withdrawn (complaint)";
-            }
-            if (delivery == Delivery.BOUNCED && Boolean.TRUE.equals(event.hard())) {
-                people.recordConsent(who.id(), Channel.EMAIL, false, now, "hard bounce", null, ConsentVia.BOUNCE);
-                return "email withdrawn (hard bounce)";
-            }
-            if (delivery == Delivery.BOUNCED) {
-                int soft = deliveries.count(who.id(), Channel.EMAIL, Delivery.BOUNCED, "soft", SOFT_BOUNCE_PERIOD);
-                if (soft >= softBounceLimit) {
-                    people.recordConsent(who.id(), Channel.EMAIL, false, now, soft + " soft bounces in 30 days", null, ConsentVia.BOUNCE);
-                    return "email withdrawn (" + soft + " soft bounces)";
-                }
-            }
-            return null;
-        });
+        String consent = transaction.execute(status -> recordTrouble(who, message, delivery, event));
         return new Outcome(true, who.id().value(), null, consent, null);
+    }
+
+    /** An open or a click: a signal of the person, credited to the message (and its variant) when it is known. */
+    private Outcome engaged(Caller caller, Person who, String email, Optional<SentMessage> message, Delivery delivery, EmailEvent event,
+                            String idempotencyKey) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        message.ifPresent(sent -> {
+            attributes.put("messageId", event.messageId().trim());
+            attributes.put("template", sent.template());
+        });
+        String type = delivery == Delivery.OPENED ? "email_opened" : "email_clicked";
+        SignalReceipt receipt = signals.receive(caller, new SignalRequest(type, who.email() != null ? who.email() : email, who.phone(), null,
+            null, null, null, "email", null, null, null, null, attributes), idempotencyKey);
+        return new Outcome(true, who.id().value(), receipt.signalId(), null, null);
+    }
+
+    /** A bounce or a complaint, recorded; what it did to the email consent (null: nothing). */
+    private String recordTrouble(Person who, Optional<SentMessage> message, Delivery delivery, EmailEvent event) {
+        String detail = delivery == Delivery.BOUNCED ? (Boolean.TRUE.equals(event.hard()) ? "hard" : "soft") + bounceDetail(event) : event.detail();
+        deliveries.record(who.id(), Channel.EMAIL, message, delivery, detail);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (delivery == Delivery.COMPLAINED) {
+            people.recordConsent(who.id(), Channel.EMAIL, false, now, "spam complaint", null, ConsentVia.COMPLAINT);
+            return "email withdrawn (complaint)";
+        }
+        if (delivery == Delivery.BOUNCED && Boolean.TRUE.equals(event.hard())) {
+            people.recordConsent(who.id(), Channel.EMAIL, false, now, "hard bounce", null, ConsentVia.BOUNCE);
+            return "email withdrawn (hard bounce)";
+        }
+        if (delivery == Delivery.BOUNCED) {
+            int soft = deliveries.count(who.id(), Channel.EMAIL, Delivery.BOUNCED, "soft", SOFT_BOUNCE_PERIOD);
+            if (soft >= softBounceLimit) {
+                people.recordConsent(who.id(), Channel.EMAIL, false, now, soft + " soft bounces in 30 days", null, ConsentVia.BOUNCE);
+                return "email withdrawn (" + soft + " soft bounces)";
+            }
+        }
+        return null;
     }
 
     private static String bounceDetail(EmailEvent event) {

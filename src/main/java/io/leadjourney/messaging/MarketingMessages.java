@@ -86,17 +86,9 @@ public class MarketingMessages {
             outbox.skipped(order, Outbox.Kind.MARKETING, refusal);
             return new SendOutcome.Skipped(refusal);
         }
-        Instant now = clock.instant();
-        ZoneId zone = zone(person);
-        Optional<Instant> opening = policy.nextWindowOpening(now, zone, order.anyDay());
-        if (opening.isPresent()) {
-            return new SendOutcome.Deferred(opening.get(), "outside the send window " + settings.sendWindow().start() + "–"
-                + settings.sendWindow().end() + " " + zone + (order.anyDay() ? "" : " on a business day"));
-        }
-        Optional<Instant> capFrees = policy.capFreesAt(now, outbox.marketingSentSince(person.id().value(), now.minus(SendPolicy.CAP_PERIOD)));
-        if (capFrees.isPresent()) {
-            Instant until = policy.nextWindowOpening(capFrees.get(), zone, order.anyDay()).orElse(capFrees.get());
-            return new SendOutcome.Deferred(until, "weekly cap of " + policy.perWeek() + " marketing messages reached");
+        Optional<SendOutcome.Deferred> later = notNow(order, person);
+        if (later.isPresent()) {
+            return later.get();
         }
 
         String messageId = messageId(order);
@@ -110,6 +102,23 @@ public class MarketingMessages {
             }
         }
         return new SendOutcome.Sent(messageId, false);
+    }
+
+    /** When the message may not go now: outside the person's send window, or over the weekly cap. */
+    private Optional<SendOutcome.Deferred> notNow(MessageOrder order, Person person) {
+        Instant now = clock.instant();
+        ZoneId zone = zone(person);
+        Optional<Instant> opening = policy.nextWindowOpening(now, zone, order.anyDay());
+        if (opening.isPresent()) {
+            return Optional.of(new SendOutcome.Deferred(opening.get(), "outside the send window " + settings.sendWindow().start() + "–"
+                + settings.sendWindow().end() + " " + zone + (order.anyDay() ? "" : " on a business day")));
+        }
+        Optional<Instant> capFrees = policy.capFreesAt(now, outbox.marketingSentSince(person.id().value(), now.minus(SendPolicy.CAP_PERIOD)));
+        if (capFrees.isPresent()) {
+            Instant until = policy.nextWindowOpening(capFrees.get(), zone, order.anyDay()).orElse(capFrees.get());
+            return Optional.of(new SendOutcome.Deferred(until, "weekly cap of " + policy.perWeek() + " marketing messages reached"));
+        }
+        return Optional.empty();
     }
 
     /**

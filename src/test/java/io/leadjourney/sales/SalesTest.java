@@ -19,6 +19,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadjourney.intake.SignalRequest;
+import io.leadjourney.journey.JourneyVariables;
 import io.leadjourney.journey.LeadJourneyIds;
 import io.leadjourney.platform.security.Caller;
 import io.leadjourney.platform.security.Groups;
@@ -160,6 +161,12 @@ class SalesTest extends ProcessTest {
         assertThat(before).extracting(Task::getId).doesNotContain(task.getId());
         ClockUtil.setCurrentTime(new Date(task.getDueDate().getTime() + 60_000));
         assertThat(engine.getFilterService().<Task>list(overdue.getId())).extracting(Task::getId).contains(task.getId());
+
+        // the filter reads the journey's grade variable by its name (sales cannot import the journey's constants)
+        Filter hot = engine.getFilterService().createFilterQuery().filterName(TasklistFilters.HOT_LEADS).singleResult();
+        assertThat(engine.getFilterService().<Task>list(hot.getId())).extracting(Task::getId).doesNotContain(task.getId());
+        runtime.setVariable(task.getProcessInstanceId(), JourneyVariables.GRADE.name(), "A");
+        assertThat(engine.getFilterService().<Task>list(hot.getId())).extracting(Task::getId).contains(task.getId());
     }
 
     @Test

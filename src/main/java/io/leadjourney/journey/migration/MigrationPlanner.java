@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -109,31 +110,37 @@ class MigrationPlanner {
             .params(Status.SUPERSEDED.name(), "moved on to version " + target.getVersion(), now, Status.PENDING.name(), target.getKey(), id)
             .update();
         for (ProcessDefinition source : older) {
-            Status status = Status.PENDING;
-            String detail = null;
-            if (!migrate) {
-                status = Status.KEPT;
-                detail = "version " + target.getVersion() + " opted out (process property " + MigrationPlans.MIGRATE_RUNNING + "=false)";
-            } else {
-                MigrationPlans.Plan plan = plans.between(source.getId(), target.getId());
-                if (plan.plan() == null) {
-                    status = Status.FAILED;
-                    detail = truncate("no migration plan from version " + source.getVersion() + ": " + plan.problem());
-                    problems.add(detail);
-                }
-            }
-            int journeys = jdbc.sql("insert into lj_migration_instance (migration_id, process_instance_id, business_key, from_definition_id, status, "
-                    + "detail, updated_at) select ?, e.ID_, e.BUSINESS_KEY_, e.PROC_DEF_ID_, ?, ?, ? from " + executionTable + " e "
-                    + "where e.ID_ = e.PROC_INST_ID_ and e.PROC_DEF_ID_ = ?")
-                .params(id, status.name(), detail, now, source.getId()).update();
-            log.info("Journey migration {}: {} instance(s) of {} version {} -> version {} ({})", id, journeys, target.getKey(),
-                source.getVersion(), target.getVersion(), status);
+            recordJourneys(id, source, target, migrate, now).ifPresent(problems::add);
         }
         if (!problems.isEmpty()) {
             jdbc.sql("update lj_migration set plan_problems = ? where id = ?").params(truncate(String.join("\n", problems), 8000), id).update();
         }
         finishRuns();
         return id;
+    }
+
+    /** Records the running journeys of one older version with what will happen to them; the plan's problem, if any. */
+    private Optional<String> recordJourneys(String id, ProcessDefinition source, ProcessDefinition target, boolean migrate,
+                                            OffsetDateTime now) {
+        Status status = Status.PENDING;
+        String detail = null;
+        if (!migrate) {
+            status = Status.KEPT;
+            detail = "version " + target.getVersion() + " opted out (process property " + MigrationPlans.MIGRATE_RUNNING + "=false)";
+        } else {
+            MigrationPlans.Plan plan = plans.between(source.getId(), target.getId());
+            if (plan.plan() == null) {
+                status = Status.FAILED;
+                detail = truncate("no migration plan from version " + source.getVersion() + ": " + plan.problem());
+            }
+        }
+        int journeys = jdbc.sql("insert into lj_migration_instance (migration_id, process_instance_id, business_key, from_definition_id, status, "
+                + "detail, updated_at) select ?, e.ID_, e.BUSINESS_KEY_, e.PROC_DEF_ID_, ?, ?, ? from " + executionTable + " e "
+                + "where e.ID_ = e.PROC_INST_ID_ and e.PROC_DEF_ID_ = ?")
+            .params(id, status.name(), detail, now, source.getId()).update();
+        log.info("Journey migration {}: {} instance(s) of {} version {} -> version {} ({})", id, journeys, target.getKey(),
+            source.getVersion(), target.getVersion(), status);
+        return status == Status.FAILED ? Optional.of(detail) : Optional.empty();
     }
 
     void finishRuns() {

@@ -65,31 +65,7 @@ final class DmnChecks {
         }
         int row = 0;
         for (Rule rule : table.getRules()) {
-            row++;
-            int column = 0;
-            for (InputEntry entry : rule.getInputEntries()) {
-                String text = entry.getText() == null ? "" : entry.getText().getTextContent().trim();
-                if (!text.isEmpty() && !"-".equals(text)) {
-                    if (!feel(entry.getExpressionLanguage())) {
-                        problem(rule.getId(), "row " + row + ": only FEEL may be used in tables (" + entry.getExpressionLanguage() + " is code)");
-                    } else {
-                        ParseResult parsed = FEEL.parseUnaryTests(text);
-                        if (!parsed.isSuccess()) {
-                            problem(rule.getId(), "row " + row + ", column '" + label(inputs.get(column)) + "': '" + text
-                                + "' is not valid FEEL (" + parsed.failure().message() + ")");
-                        }
-                    }
-                }
-                column++;
-            }
-            column = 0;
-            for (OutputEntry entry : rule.getOutputEntries()) {
-                String text = entry.getText() == null ? "" : entry.getText().getTextContent().trim();
-                if (!text.isEmpty()) {
-                    expression(rule.getId(), "row " + row + ", output '" + outputs.get(column).getName() + "'", text, entry.getExpressionLanguage());
-                }
-                column++;
-            }
+            row(rule, ++row, inputs, outputs);
         }
         signalColumns(key, inputs, table);
         Map<String, ValueType> contract = JourneyContracts.DECISION_OUTPUTS.get(key);
@@ -146,6 +122,34 @@ final class DmnChecks {
         }
     }
 
+    /** Every entry of one row: input tests that parse as FEEL, outputs that are expressions models may use. */
+    private void row(Rule rule, int row, List<Input> inputs, List<Output> outputs) {
+        int column = 0;
+        for (InputEntry entry : rule.getInputEntries()) {
+            String text = entry.getText() == null ? "" : entry.getText().getTextContent().trim();
+            if (!text.isEmpty() && !"-".equals(text)) {
+                if (!feel(entry.getExpressionLanguage())) {
+                    problem(rule.getId(), "row " + row + ": only FEEL may be used in tables (" + entry.getExpressionLanguage() + " is code)");
+                } else {
+                    ParseResult parsed = FEEL.parseUnaryTests(text);
+                    if (!parsed.isSuccess()) {
+                        problem(rule.getId(), "row " + row + ", column '" + label(inputs.get(column)) + "': '" + text
+                            + "' is not valid FEEL (" + parsed.failure().message() + ")");
+                    }
+                }
+            }
+            column++;
+        }
+        column = 0;
+        for (OutputEntry entry : rule.getOutputEntries()) {
+            String text = entry.getText() == null ? "" : entry.getText().getTextContent().trim();
+            if (!text.isEmpty()) {
+                expression(rule.getId(), "row " + row + ", output '" + outputs.get(column).getName() + "'", text, entry.getExpressionLanguage());
+            }
+            column++;
+        }
+    }
+
     private void contract(String key, DecisionTable table, List<Output> outputs, Map<String, ValueType> contract) {
         boolean single = SINGLE_RESULT.contains(table.getHitPolicy())
             || (table.getHitPolicy() == HitPolicy.COLLECT && table.getAggregation() != null && table.getAggregation() != BuiltinAggregator.COUNT);
@@ -163,31 +167,34 @@ final class DmnChecks {
             }
             int row = 0;
             for (Rule rule : table.getRules()) {
-                row++;
                 OutputEntry entry = new ArrayList<>(rule.getOutputEntries()).get(column);
-                String text = entry.getText() == null ? "" : entry.getText().getTextContent().trim();
-                String where = "row " + row + ", output '" + wanted.getKey() + "'";
-                if (text.isEmpty()) {
-                    problem(rule.getId(), where + " is empty; the journey needs " + wanted.getValue().expected());
-                    continue;
-                }
-                Object value = DmnEntries.literal(text);
-                if (value == DmnEntries.NOT_LITERAL) {
-                    if (wanted.getValue() != ValueType.INTEGER && wanted.getValue() != ValueType.COUNT) {
-                        problem(rule.getId(), where + ": '" + text + "' must be a plain value, " + wanted.getValue().expected());
-                    }
-                    continue;
-                }
-                Optional<String> wrong = wanted.getValue().problem(value);
-                if (wrong.isPresent()) {
-                    problem(rule.getId(), where + ": " + wrong.get());
-                } else if (wanted.getValue() == ValueType.GROUP && !world.environment().groupExists((String) value)) {
-                    problem(rule.getId(), where + ": there is no group '" + value + "' (create it in Camunda Admin first)");
-                }
+                contractValue(rule, "row " + ++row + ", output '" + wanted.getKey() + "'", entry, wanted.getValue());
             }
         }
         if (JourneyContracts.NURTURE_TRACK.equals(key)) {
             templatesOfTracks(table, names);
+        }
+    }
+
+    /** One output value the journey reads: there, and of the type it needs (a group that exists). */
+    private void contractValue(Rule rule, String where, OutputEntry entry, ValueType wanted) {
+        String text = entry.getText() == null ? "" : entry.getText().getTextContent().trim();
+        if (text.isEmpty()) {
+            problem(rule.getId(), where + " is empty; the journey needs " + wanted.expected());
+            return;
+        }
+        Object value = DmnEntries.literal(text);
+        if (value == DmnEntries.NOT_LITERAL) {
+            if (wanted != ValueType.INTEGER && wanted != ValueType.COUNT) {
+                problem(rule.getId(), where + ": '" + text + "' must be a plain value, " + wanted.expected());
+            }
+            return;
+        }
+        Optional<String> wrong = wanted.problem(value);
+        if (wrong.isPresent()) {
+            problem(rule.getId(), where + ": " + wrong.get());
+        } else if (wanted == ValueType.GROUP && !world.environment().groupExists((String) value)) {
+            problem(rule.getId(), where + ": there is no group '" + value + "' (create it in Camunda Admin first)");
         }
     }
 

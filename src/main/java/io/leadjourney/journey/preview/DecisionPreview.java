@@ -70,17 +70,7 @@ public class DecisionPreview {
         if (days < 1 || days > 366) {
             throw new InvalidRequestException("days", "must be between 1 and 366");
         }
-        List<ModelProblem> problems = checks.check(Map.of(key + ".dmn", table));
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems.stream()
-                .map(problem -> new FieldProblem(problem.elementId() == null ? "table" : problem.elementId(), problem.message())).toList());
-        }
-        DmnDecision edited;
-        try {
-            edited = dmn.parseDecision(key, new ByteArrayInputStream(table));
-        } catch (DmnEngineException e) {
-            throw new InvalidRequestException("table", "has no decision '" + key + "' (" + e.getMessage() + ")");
-        }
+        DmnDecision edited = parsed(key, table);
         Date since = Date.from(clock.instant().minus(Duration.ofDays(days)));
         Map<String, Map<String, String>> variableOfClause = new HashMap<>();
         Map<String, Integer> byChange = new TreeMap<>();
@@ -96,30 +86,14 @@ public class DecisionPreview {
                     truncated = true;
                     break;
                 }
-                Map<String, String> variables = variableOfClause.computeIfAbsent(decision.getDecisionDefinitionId(), this::inputVariables);
-                Map<String, Object> inputs = new LinkedHashMap<>();
-                for (HistoricDecisionInputInstance input : decision.getInputs()) {
-                    String variable = variables.get(input.getClauseId());
-                    if (variable != null) {
-                        inputs.put(variable, input.getValue());
-                    }
-                }
+                Map<String, Object> inputs = inputsOf(decision,
+                    variableOfClause.computeIfAbsent(decision.getDecisionDefinitionId(), this::inputVariables));
                 Map<String, Object> then = oneUnnamed(before(decision));
                 Map<String, Object> now = oneUnnamed(after(dmn.evaluateDecision(edited, new HashMap<>(inputs))));
                 evaluated++;
                 if (!comparable(then).equals(comparable(now))) {
                     changed++;
-                    // only the outputs that changed, by name when the table has several
-                    Set<String> differing = new LinkedHashSet<>();
-                    Stream.concat(then.keySet().stream(), now.keySet().stream())
-                        .filter(name -> !Objects.equals(number(then.get(name)), number(now.get(name)))).forEach(differing::add);
-                    boolean named = !then.containsKey("") && !now.containsKey("");
-                    String before = describe(then, differing, named);
-                    String after = describe(now, differing, named);
-                    byChange.merge(before + " -> " + after, 1, Integer::sum);
-                    if (examples.size() < EXAMPLES) {
-                        examples.add(new Example(decision.getId(), inputs, before, after));
-                    }
+                    recordChange(decision.getId(), inputs, then, now, byChange, examples);
                 }
             }
             if (truncated || page.size() < PAGE) {
@@ -127,6 +101,47 @@ public class DecisionPreview {
             }
         }
         return new Result(evaluated, changed, byChange, examples, truncated);
+    }
+
+    /** The edited table, if it passes the deploy-time checks and holds the decision. */
+    private DmnDecision parsed(String key, byte[] table) {
+        List<ModelProblem> problems = checks.check(Map.of(key + ".dmn", table));
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems.stream()
+                .map(problem -> new FieldProblem(problem.elementId() == null ? "table" : problem.elementId(), problem.message())).toList());
+        }
+        try {
+            return dmn.parseDecision(key, new ByteArrayInputStream(table));
+        } catch (DmnEngineException e) {
+            throw new InvalidRequestException("table", "has no decision '" + key + "' (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The inputs the decision was evaluated with, by the variable each input column reads. */
+    private static Map<String, Object> inputsOf(HistoricDecisionInstance decision, Map<String, String> variables) {
+        Map<String, Object> inputs = new LinkedHashMap<>();
+        for (HistoricDecisionInputInstance input : decision.getInputs()) {
+            String variable = variables.get(input.getClauseId());
+            if (variable != null) {
+                inputs.put(variable, input.getValue());
+            }
+        }
+        return inputs;
+    }
+
+    /** Counts the change (only the outputs that changed, by name when the table has several) and keeps a few examples. */
+    private static void recordChange(String decisionInstanceId, Map<String, Object> inputs, Map<String, Object> then, Map<String, Object> now,
+                                     Map<String, Integer> byChange, List<Example> examples) {
+        Set<String> differing = new LinkedHashSet<>();
+        Stream.concat(then.keySet().stream(), now.keySet().stream())
+            .filter(name -> !Objects.equals(number(then.get(name)), number(now.get(name)))).forEach(differing::add);
+        boolean named = !then.containsKey("") && !now.containsKey("");
+        String before = describe(then, differing, named);
+        String after = describe(now, differing, named);
+        byChange.merge(before + " -> " + after, 1, Integer::sum);
+        if (examples.size() < EXAMPLES) {
+            examples.add(new Example(decisionInstanceId, inputs, before, after));
+        }
     }
 
     /** Input clause id -> the variable its expression reads, for inputs that read one variable (as the journey's do). */

@@ -74,35 +74,18 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     }
 
+    /** What a task command writes: the task, the variable names (deletions too) and the values. */
+    private record Writes(String taskId, Collection<String> names, Collection<Object> values) {
+    }
+
     private void check(Command<?> command) {
-        String taskId;
-        Collection<String> names = new ArrayList<>();
-        Collection<Object> values = new ArrayList<>();
-        if (command instanceof CompleteTaskCmd complete) {
-            taskId = field(complete, "taskId");
-            add(field(complete, "variables"), names, values);
-        } else if (command instanceof SubmitTaskFormCmd submit) {
-            taskId = field(submit, "taskId");
-            add(field(submit, "properties"), names, values);
-        } else if (command instanceof SetTaskVariablesCmd set) {
-            taskId = field(set, "entityId", AbstractVariableCmd.class);
-            add(field(set, "variables"), names, values);
-        } else if (command instanceof PatchTaskVariablesCmd patch) {
-            taskId = field(patch, "entityId", AbstractPatchVariablesCmd.class);
-            add(field(patch, "variables", AbstractPatchVariablesCmd.class), names, values);
-            Collection<String> deletions = field(patch, "deletions", AbstractPatchVariablesCmd.class);
-            if (deletions != null) {
-                names.addAll(deletions);
-            }
-        } else if (command instanceof RemoveTaskVariablesCmd remove) {
-            taskId = field(remove, "entityId", AbstractVariableCmd.class);
-            Collection<String> removed = field(remove, "variableNames");
-            if (removed != null) {
-                names.addAll(removed);
-            }
-        } else {
+        Writes writes = writes(command);
+        if (writes == null) {
             return;
         }
+        String taskId = writes.taskId();
+        Collection<String> names = writes.names();
+        Collection<Object> values = writes.values();
         Authentication user = configuration.getIdentityService().getCurrentAuthentication();
         if (user == null || user.getGroupIds() == null) {
             return;
@@ -131,6 +114,39 @@ class TaskVariableGuard extends AbstractProcessEnginePlugin {
                     + " given)");
             }
         }
+    }
+
+    /** The writes of a command that writes task variables; null for any other command. */
+    private static Writes writes(Command<?> command) {
+        String taskId;
+        Collection<String> names = new ArrayList<>();
+        Collection<Object> values = new ArrayList<>();
+        if (command instanceof CompleteTaskCmd complete) {
+            taskId = field(complete, "taskId");
+            add(field(complete, "variables"), names, values);
+        } else if (command instanceof SubmitTaskFormCmd submit) {
+            taskId = field(submit, "taskId");
+            add(field(submit, "properties"), names, values);
+        } else if (command instanceof SetTaskVariablesCmd set) {
+            taskId = field(set, "entityId", AbstractVariableCmd.class);
+            add(field(set, "variables"), names, values);
+        } else if (command instanceof PatchTaskVariablesCmd patch) {
+            taskId = field(patch, "entityId", AbstractPatchVariablesCmd.class);
+            add(field(patch, "variables", AbstractPatchVariablesCmd.class), names, values);
+            Collection<String> deletions = field(patch, "deletions", AbstractPatchVariablesCmd.class);
+            if (deletions != null) {
+                names.addAll(deletions);
+            }
+        } else if (command instanceof RemoveTaskVariablesCmd remove) {
+            taskId = field(remove, "entityId", AbstractVariableCmd.class);
+            Collection<String> removed = field(remove, "variableNames");
+            if (removed != null) {
+                names.addAll(removed);
+            }
+        } else {
+            return null;
+        }
+        return new Writes(taskId, names, values);
     }
 
     private String assigneeOf(String taskId) {

@@ -54,28 +54,7 @@ class ApiAccessInterceptor implements HandlerInterceptor {
         }
         String key = request.getHeader(API_KEY_HEADER);
         if (intake != null && (key != null || groups == null)) {
-            String address = SignInThrottle.address(request);
-            Duration wait = throttle.waitBefore(address, SignInThrottle.API_KEY);
-            if (!wait.isZero()) {
-                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
-                return deny(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many wrong API keys from this address; retry later.");
-            }
-            Optional<String> system = apiKeys.systemFor(key);
-            if (system.isEmpty()) {
-                if (key != null) {
-                    // guessing keys counts like guessing passwords: the address waits after a few
-                    throttle.checked(address, SignInThrottle.API_KEY, false);
-                }
-                return deny(request, response, HttpStatus.UNAUTHORIZED, "A valid " + API_KEY_HEADER + " header is required.");
-            }
-            long waitSeconds = rateLimits.secondsToWait(system.get());
-            if (waitSeconds > 0) {
-                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(waitSeconds));
-                return deny(request, response, HttpStatus.TOO_MANY_REQUESTS,
-                    "Rate limit of the API key exceeded; retry after " + waitSeconds + " s.");
-            }
-            request.setAttribute(Caller.ATTRIBUTE, Caller.intake(system.get()));
-            return true;
+            return intakeKey(request, response, key);
         }
         if (groups == null) {
             return deny(request, response, HttpStatus.UNAUTHORIZED, "A valid " + API_KEY_HEADER + " header is required.");
@@ -89,6 +68,32 @@ class ApiAccessInterceptor implements HandlerInterceptor {
             return deny(request, response, HttpStatus.FORBIDDEN, "User '" + caller.userId() + "' may not do this.");
         }
         request.setAttribute(Caller.ATTRIBUTE, caller);
+        return true;
+    }
+
+    /** An intake system's call: a known key, not guessed from an address that guessed too often, within its rate. */
+    private boolean intakeKey(HttpServletRequest request, HttpServletResponse response, String key) {
+        String address = SignInThrottle.address(request);
+        Duration wait = throttle.waitBefore(address, SignInThrottle.API_KEY);
+        if (!wait.isZero()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())));
+            return deny(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many wrong API keys from this address; retry later.");
+        }
+        Optional<String> system = apiKeys.systemFor(key);
+        if (system.isEmpty()) {
+            if (key != null) {
+                // guessing keys counts like guessing passwords: the address waits after a few
+                throttle.checked(address, SignInThrottle.API_KEY, false);
+            }
+            return deny(request, response, HttpStatus.UNAUTHORIZED, "A valid " + API_KEY_HEADER + " header is required.");
+        }
+        long waitSeconds = rateLimits.secondsToWait(system.get());
+        if (waitSeconds > 0) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(waitSeconds));
+            return deny(request, response, HttpStatus.TOO_MANY_REQUESTS,
+                "Rate limit of the API key exceeded; retry after " + waitSeconds + " s.");
+        }
+        request.setAttribute(Caller.ATTRIBUTE, Caller.intake(system.get()));
         return true;
     }
 

@@ -129,8 +129,13 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
         for (Resource resource : Resources.values()) {
             grant(auth, Groups.ADMIN, resource, ANY, Permissions.ALL);
         }
+        marketingOps(auth);
+        sales(auth);
+        auditors(auth);
+    }
 
-        // marketing ops own the models and the journeys (deploy, start, modify, migrate), not the work of sales
+    /** Marketing ops own the models and the journeys (deploy, start, modify, migrate), not the work of sales. */
+    private static void marketingOps(AuthorizationService auth) {
         grant(auth, Groups.MARKETING_OPS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(auth, Groups.MARKETING_OPS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(auth, Groups.MARKETING_OPS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
@@ -146,9 +151,13 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
         grant(auth, Groups.MARKETING_OPS, Resources.FILTER, ANY, Permissions.READ);
         grant(auth, Groups.MARKETING_OPS, Resources.USER, ANY, Permissions.READ);
         grant(auth, Groups.MARKETING_OPS, Resources.GROUP, ANY, Permissions.READ);
+    }
 
-        // Sales see and work the tasks they are candidates for: the engine grants TASK_WORK per task from the candidate
-        // group (default-user-permission-name-for-task); sales managers also reassign.
+    /**
+     * Sales see and work the tasks they are candidates for: the engine grants TASK_WORK per task from the candidate group
+     * (default-user-permission-name-for-task); sales managers also reassign.
+     */
+    private static void sales(AuthorizationService auth) {
         for (String sales : List.of(Groups.SALES, Groups.SALES_MANAGERS)) {
             grant(auth, sales, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(auth, sales, Resources.FILTER, ANY, Permissions.READ);
@@ -157,7 +166,10 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
             grant(auth, sales, Resources.GROUP, ANY, Permissions.READ);
         }
         grant(auth, Groups.SALES_MANAGERS, Resources.TASK, ANY, Permissions.READ, Permissions.TASK_WORK, Permissions.TASK_ASSIGN);
+    }
 
+    /** Auditors read everything the journeys did, and change nothing. */
+    private static void auditors(AuthorizationService auth) {
         grant(auth, Groups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(auth, Groups.AUDITORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(auth, Groups.AUDITORS, Resources.DEPLOYMENT, ANY, Permissions.READ);
