@@ -86,13 +86,8 @@ class AuditPages {
             if (exact.isPresent()) {
                 found.add(row(exact.get()));
             } else {
-                // part of a name, a company, an email or a phone number; the term's own % and _ are literal
-                String like = "%" + term.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-                jdbc.sql("select id from lj_person where lower(name) like ? escape '\\' or lower(company) like ? escape '\\' "
-                        + "or email like ? escape '\\' or phone like ? escape '\\' order by updated_at desc fetch first 50 rows only")
-                    .params(like, like, like, like)
-                    .query(String.class).list()
-                    .forEach(id -> people.find(PersonId.of(id)).ifPresent(person -> found.add(row(person))));
+                // part of a name, a company, an email or a phone number
+                people.search(term, 50).forEach(person -> found.add(row(person)));
             }
         }
         model.addAttribute("people", found);

@@ -18,9 +18,11 @@ import io.leadjourney.journey.DecisionExplanations;
 import io.leadjourney.journey.JourneyVariables;
 import io.leadjourney.journey.migration.MigrationEntry;
 import io.leadjourney.journey.migration.MigrationHistory;
+import io.leadjourney.messaging.Deliveries;
 import io.leadjourney.people.PersonId;
 import io.leadjourney.people.SignalHistory;
 import io.leadjourney.people.StageHistory;
+import io.leadjourney.sales.Opportunities;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -43,12 +45,16 @@ public class Timelines {
     private final HistoryService history;
     private final JdbcClient jdbc;
     private final MigrationHistory migrations;
+    private final Opportunities opportunities;
+    private final Deliveries deliveries;
 
     private final ObjectMapper json;
 
     Timelines(StageHistory stages, SignalHistory signals, DecisionExplanations decisions, HistoryService history, JdbcClient jdbc,
-              MigrationHistory migrations, ObjectMapper json) {
+              MigrationHistory migrations, Opportunities opportunities, Deliveries deliveries, ObjectMapper json) {
         this.migrations = migrations;
+        this.opportunities = opportunities;
+        this.deliveries = deliveries;
         this.json = json;
         this.stages = stages;
         this.signals = signals;
@@ -66,15 +72,13 @@ public class Timelines {
             ids.add(journey.getId());
             history.createHistoricProcessInstanceQuery().superProcessInstanceId(journey.getId()).list().forEach(sub -> ids.add(sub.getId()));
         }
-        ids.addAll(jdbc.sql("select o.process_instance_id from lj_opportunity o join lj_opportunity_contact c on c.opportunity_id = o.id "
-            + "where c.person_id = ? and o.process_instance_id is not null").param(person.value()).query(String.class).list());
+        ids.addAll(opportunities.processInstancesOf(person));
         return new ArrayList<>(ids);
     }
 
     /** What happened to the person, oldest first; for an erased person, the anonymised record kept at erasure. */
     public List<TimelineEntry> of(PersonId person) {
-        List<ErasedRecord> erased = jdbc.sql("select e.record, e.erased_at from lj_erasure e join lj_person p on p.id = e.person_id "
-                + "where e.person_id = ? and p.erased_at is not null")
+        List<ErasedRecord> erased = jdbc.sql("select record, erased_at from lj_erasure where person_id = ?")
             .param(person.value()).query((rs, row) -> new ErasedRecord(rs.getString(1), rs.getObject(2, OffsetDateTime.class))).list();
         if (!erased.isEmpty()) {
             return anonymised(person, erased.get(0));
@@ -106,18 +110,14 @@ public class Timelines {
     }
 
     private void messages(PersonId person, List<TimelineEntry> entries) {
-        jdbc.sql("select channel, template, kind, status, detail, message_id, created_at, sent_at, process_instance_id from lj_message "
-                + "where person_id = ? order by created_at")
-            .param(person.value())
-            .query(rs -> {
-                OffsetDateTime sent = rs.getObject("sent_at", OffsetDateTime.class);
-                String status = rs.getString("status");
-                entries.add(new TimelineEntry(sent != null ? sent : rs.getObject("created_at", OffsetDateTime.class), TimelineEntry.Kind.MESSAGE,
-                    rs.getString("channel") + " " + rs.getString("template") + " " + status.toLowerCase()
-                        + ("SKIPPED".equals(status) ? " (" + rs.getString("detail") + ")" : ""),
-                    details("channel", rs.getString("channel"), "template", rs.getString("template"), "kind", rs.getString("kind"),
-                        "status", status, "messageId", rs.getString("message_id"), "processInstanceId", rs.getString("process_instance_id"))));
-            });
+        for (Deliveries.MessageRecord message : deliveries.history(person)) {
+            String status = message.status();
+            entries.add(new TimelineEntry(message.sentAt() != null ? message.sentAt() : message.createdAt(), TimelineEntry.Kind.MESSAGE,
+                message.channel() + " " + message.template() + " " + status.toLowerCase()
+                    + ("SKIPPED".equals(status) ? " (" + message.detail() + ")" : ""),
+                details("channel", message.channel(), "template", message.template(), "kind", message.kind(),
+                    "status", status, "messageId", message.messageId(), "processInstanceId", message.processInstanceId())));
+        }
     }
 
     /** The decisions of the person's journeys, and those that scored their signals (beside the signal). */

@@ -4,7 +4,7 @@ import java.util.Date;
 import java.util.Set;
 
 import io.leadjourney.journey.ProcessVariable;
-import io.leadjourney.journey.models.DeclaredVariables;
+import io.leadjourney.platform.engine.DeclaredVariables;
 import org.springframework.stereotype.Component;
 
 /** The variables of broadcast.bpmn. */

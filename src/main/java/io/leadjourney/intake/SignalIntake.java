@@ -20,6 +20,7 @@ import io.leadjourney.people.ContactData;
 import io.leadjourney.people.PeopleService;
 import io.leadjourney.people.Person;
 import io.leadjourney.people.Registration;
+import io.leadjourney.people.SignalHistory;
 import io.leadjourney.people.Stage;
 import io.leadjourney.platform.security.Caller;
 import io.leadjourney.platform.web.ConflictException;
@@ -43,7 +44,7 @@ public class SignalIntake {
     static final int MAX_ATTEMPTS = 8;
 
     private final PeopleService people;
-    private final SignalRepository signals;
+    private final SignalHistory signals;
     private final IdempotencyStore idempotency;
     private final JourneyService journeys;
     private final TransactionTemplate transaction;
@@ -52,7 +53,7 @@ public class SignalIntake {
     private final SignalValidation validation;
     private final SignalScoring scoring;
 
-    SignalIntake(PeopleService people, SignalRepository signals, IdempotencyStore idempotency, JourneyService journeys,
+    SignalIntake(PeopleService people, SignalHistory signals, IdempotencyStore idempotency, JourneyService journeys,
                  PlatformTransactionManager transactionManager, Clock clock,
                  MeterRegistry meters, SignalCatalogue catalogue, SignalScoring scoring) {
         this.validation = new SignalValidation(catalogue, clock);
@@ -104,7 +105,7 @@ public class SignalIntake {
         }
         String signalId = UUID.randomUUID().toString();
         SignalScoring.Scored scored = scoring.score(person, signal.type());
-        signals.insert(signalId, person.id().value(), signal.type(), signal.contact().source(), signal.occurredAt(), now,
+        signals.record(signalId, person.id(), signal.type(), signal.contact().source(), signal.occurredAt(), now,
             caller.name(), signal.attributesJson(), scored.decisionInstanceIds());
         journeys.applySignal(person, signalId, signal.type(), scored, signal.attributes());
         Stage stage = people.find(person.id()).map(Person::stage).orElseThrow();

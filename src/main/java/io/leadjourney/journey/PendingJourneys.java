@@ -2,10 +2,9 @@ package io.leadjourney.journey;
 
 import java.util.List;
 
-import io.leadjourney.people.PersonId;
+import io.leadjourney.people.Person;
 import io.leadjourney.people.PersonRepository;
 import io.leadjourney.platform.BackgroundWork;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,16 +17,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class PendingJourneys {
 
-    private final JdbcClient jdbc;
     private final PersonRepository people;
     private final JourneyService journeys;
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final int batch;
 
-    PendingJourneys(JdbcClient jdbc, PersonRepository people, JourneyService journeys, TransactionTemplate transaction,
+    PendingJourneys(PersonRepository people, JourneyService journeys, TransactionTemplate transaction,
                     BackgroundWork background, JourneySettings settings) {
-        this.jdbc = jdbc;
         this.people = people;
         this.journeys = journeys;
         this.transaction = transaction;
@@ -47,14 +44,12 @@ public class PendingJourneys {
     /** Starts up to {@code max} pending journeys in one transaction; returns how many. */
     public int startPending(int max) {
         Integer started = transaction.execute(status -> {
-            List<String> ids = jdbc.sql("select id from lj_person where journey_pending = true order by created_at "
-                    + "fetch first " + max + " rows only for update skip locked")
-                .query(String.class).list();
-            for (String id : ids) {
-                people.findById(PersonId.of(id)).ifPresent(journeys::ensureJourney);
-                jdbc.sql("update lj_person set journey_pending = false where id = ?").param(id).update();
+            List<Person> pending = people.lockPendingJourneys(max);
+            for (Person person : pending) {
+                journeys.ensureJourney(person);
+                people.journeyStarted(person.id());
             }
-            return ids.size();
+            return pending.size();
         });
         return started == null ? 0 : started;
     }

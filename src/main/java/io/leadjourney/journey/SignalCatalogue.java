@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.leadjourney.journey.models.JourneyContracts;
 import io.leadjourney.journey.models.ModelChecks;
-import io.leadjourney.journey.models.ModelsDeployed;
+import io.leadjourney.platform.engine.ModelsDeployed;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.context.event.EventListener;

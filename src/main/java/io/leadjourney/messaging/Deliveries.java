@@ -3,6 +3,7 @@ package io.leadjourney.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import io.leadjourney.people.Channel;
@@ -34,6 +35,27 @@ public class Deliveries {
     Deliveries(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** A message of the outbox as the person's timeline shows it. */
+    public record MessageRecord(String channel, String template, String kind, String status, String detail, String messageId,
+                                OffsetDateTime createdAt, OffsetDateTime sentAt, String processInstanceId) {
+    }
+
+    /** Every message to the person, sent or not (with the reason), oldest first. */
+    public List<MessageRecord> history(PersonId person) {
+        return jdbc.sql("select channel, template, kind, status, detail, message_id, created_at, sent_at, process_instance_id from lj_message "
+                + "where person_id = ? order by created_at")
+            .param(person.value())
+            .query((rs, row) -> new MessageRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getObject(7, OffsetDateTime.class), rs.getObject(8, OffsetDateTime.class), rs.getString(9)))
+            .list();
+    }
+
+    /** Erasure: the address a message went to and what the provider said about it. */
+    public void forget(PersonId person) {
+        jdbc.sql("update lj_message set recipient = null, detail = null where person_id = ?").param(person.value()).update();
+        jdbc.sql("update lj_delivery_event set detail = null where person_id = ?").param(person.value()).update();
     }
 
     public Optional<SentMessage> byMessageId(String messageId) {

@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.zip.CRC32;
 
 import io.leadjourney.people.PersonId;
+import io.leadjourney.platform.engine.TemplateCatalogue;
 import org.springframework.stereotype.Component;
 
 /** Which message templates exist (packaged, or in journey.messages.dir): what a model may name. */
 @Component
-public class MessageCatalogue {
+public class MessageCatalogue implements TemplateCatalogue {
 
     private final MessageTemplates templates;
 
@@ -17,6 +18,7 @@ public class MessageCatalogue {
         this.templates = templates;
     }
 
+    @Override
     public boolean exists(String template, String language) {
         return templates.textExists(template, language);
     }

@@ -8,7 +8,6 @@ import io.leadjourney.platform.security.Caller;
 import io.leadjourney.platform.security.Groups;
 import io.leadjourney.platform.web.InvalidRequestException;
 import io.leadjourney.platform.web.NotFoundException;
-import io.leadjourney.sales.SalesAccess;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,9 +30,9 @@ class PeopleController {
     }
 
     private final PeopleService people;
-    private final SalesAccess salesAccess;
+    private final SalesWork salesAccess;
 
-    PeopleController(PeopleService people, SalesAccess salesAccess) {
+    PeopleController(PeopleService people, SalesWork salesAccess) {
         this.people = people;
         this.salesAccess = salesAccess;
     }

@@ -114,6 +114,11 @@ public class PeopleService {
         return new Registration(created, true);
     }
 
+    /** People whose name, company, email or phone contains the text, last changed first. */
+    public List<Person> search(String text, int max) {
+        return people.search(text, max);
+    }
+
     public Optional<Person> findByContact(String email, String phone) {
         Optional<Person> byEmail = email == null ? Optional.empty() : people.findByEmail(email);
         return byEmail.isPresent() || phone == null ? byEmail : people.findByPhone(phone);
@@ -186,7 +191,7 @@ public class PeopleService {
         return current != null ? current : offered;
     }
 
-    private static String newToken() {
+    static String newToken() {
         byte[] bytes = new byte[24];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +32,28 @@ public class PersonRepository {
 
     public Optional<Person> findByEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from lj_person where email = ?").param(email).query(PersonRepository::map).optional();
+    }
+
+    /** People whose name, company, email or phone contains the text (its own % and _ literal), last changed first. */
+    public List<Person> search(String text, int max) {
+        String like = "%" + text.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("select " + COLUMNS + " from lj_person where lower(name) like ? escape '\\' or lower(company) like ? escape '\\' "
+                + "or email like ? escape '\\' or phone like ? escape '\\' order by updated_at desc fetch first " + max + " rows only")
+            .params(like, like, like, like).query(PersonRepository::map).list();
+    }
+
+    /**
+     * Up to {@code max} people registered while their journey could not start, oldest first, locked for this transaction;
+     * other nodes skip them.
+     */
+    public List<Person> lockPendingJourneys(int max) {
+        return jdbc.sql("select " + COLUMNS + " from lj_person where journey_pending = true order by created_at "
+                + "fetch first " + max + " rows only for update skip locked")
+            .query(PersonRepository::map).list();
+    }
+
+    public void journeyStarted(PersonId id) {
+        jdbc.sql("update lj_person set journey_pending = false where id = ?").param(id.value()).update();
     }
 
     public Optional<Person> findByPhone(String phone) {

@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reading the signals a person sent (lj_signal, written by intake): for task context, journeys and timelines. */
+/**
+ * The signals a person sent (lj_signal): recorded by intake with the decisions that scored them, read for task context,
+ * journeys and timelines.
+ */
 @Repository
 public class SignalHistory {
 
@@ -30,6 +33,21 @@ public class SignalHistory {
     SignalHistory(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /** A signal received, with the decisions that scored it (their instance ids). */
+    public void record(String id, PersonId person, String type, String source, OffsetDateTime occurredAt, OffsetDateTime receivedAt,
+                       String receivedBy, String attributesJson, List<String> decisionInstanceIds) {
+        jdbc.sql("insert into lj_signal (id, person_id, type, source, occurred_at, received_at, received_by, attributes, decisions) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            .params(id, person.value(), type, source, occurredAt, receivedAt, receivedBy, attributesJson,
+                decisionInstanceIds.isEmpty() ? null : String.join(" ", decisionInstanceIds))
+            .update();
+    }
+
+    /** Erasure: what a signal said beyond its type and time (its attributes) and the decisions that scored it. */
+    void forgetContents(PersonId person) {
+        jdbc.sql("update lj_signal set attributes = null, decisions = null where person_id = ?").param(person.value()).update();
     }
 
     /** Newest first. */

@@ -65,6 +65,22 @@ public class Opportunities {
             .param(person.value()).query(String.class).list();
     }
 
+    /** The opportunities still open whose primary contact is this person. */
+    public List<String> openWithPrimary(PersonId person) {
+        return jdbc.sql("select id from lj_opportunity where primary_person_id = ? and status = 'OPEN'").param(person.value())
+            .query(String.class).list();
+    }
+
+    /** An opportunity someone else leads that the person is a contact of. */
+    public record Membership(String opportunityId, String processInstanceId) {
+    }
+
+    public List<Membership> ledByOthers(PersonId person) {
+        return jdbc.sql("select o.id, o.process_instance_id from lj_opportunity o join lj_opportunity_contact c "
+                + "on c.opportunity_id = o.id where c.person_id = ? and o.primary_person_id <> ?")
+            .params(person.value(), person.value()).query((rs, row) -> new Membership(rs.getString(1), rs.getString(2))).list();
+    }
+
     public void close(String opportunityId, Status status, String lossReason, Long value, String evaluation) {
         jdbc.sql("update lj_opportunity set status = ?, loss_reason = ?, deal_value = ?, evaluation = ?, closed_at = ? where id = ?")
             .params(status.name(), lossReason, value, evaluation, OffsetDateTime.now(clock), opportunityId).update();

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import io.leadjourney.journey.JourneyVariables;
 import io.leadjourney.people.PersonId;
+import io.leadjourney.people.SalesWork;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * point a task at anyone).
  */
 @Component
-public class SalesAccess {
+public class SalesAccess implements SalesWork {
 
     private final TaskService tasks;
     private final HistoryService history;
@@ -28,6 +29,7 @@ public class SalesAccess {
         this.opportunities = opportunities;
     }
 
+    @Override
     public boolean worksOn(String userId, Set<String> groups, String personId) {
         if (tasks.createTaskQuery().processDefinitionKey(JourneyVariables.PROCESS_KEY).processInstanceBusinessKey(personId)
             .taskAssignee(userId).count() > 0

@@ -22,10 +22,10 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadjourney.journey.models.DeclaredVariables;
 import io.leadjourney.journey.models.ModelChecks;
-import io.leadjourney.journey.models.ModelEnvironment;
-import io.leadjourney.journey.models.ModelProblem;
+import io.leadjourney.platform.engine.DeclaredVariables;
+import io.leadjourney.platform.engine.ModelEnvironment;
+import io.leadjourney.platform.engine.ModelProblem;
 import io.leadjourney.platform.security.Groups;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;

@@ -1,7 +1,5 @@
 package io.leadjourney.journey.migration;
 
-import static io.leadjourney.journey.JourneyVariables.OPPORTUNITY_PROCESS_KEY;
-import static io.leadjourney.journey.JourneyVariables.PROCESS_KEY;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -39,8 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class JourneyMigrations {
 
-    static final List<String> PROCESS_KEYS = List.of(PROCESS_KEY, OPPORTUNITY_PROCESS_KEY);
-    static final int MAX_LISTED_PROBLEMS = 50;
     private static final Logger log = LoggerFactory.getLogger(JourneyMigrations.class);
 
     enum Status { PENDING, MIGRATED, FAILED, KEPT, GONE, SUPERSEDED }

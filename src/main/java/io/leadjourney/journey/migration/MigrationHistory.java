@@ -1,7 +1,5 @@
 package io.leadjourney.journey.migration;
 
-import static io.leadjourney.journey.migration.JourneyMigrations.MAX_LISTED_PROBLEMS;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +18,8 @@ import org.springframework.stereotype.Service;
 /** What the runs of {@link JourneyMigrations} did: per run (GET /api/journeys/migrations) and per journey (timelines). */
 @Service
 public class MigrationHistory {
+
+    static final int MAX_LISTED_PROBLEMS = 50;
 
     private final JdbcClient jdbc;
     private final RepositoryService repository;

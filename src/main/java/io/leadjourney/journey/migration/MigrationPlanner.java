@@ -1,6 +1,7 @@
 package io.leadjourney.journey.migration;
 
-import static io.leadjourney.journey.migration.JourneyMigrations.PROCESS_KEYS;
+import static io.leadjourney.journey.JourneyVariables.OPPORTUNITY_PROCESS_KEY;
+import static io.leadjourney.journey.JourneyVariables.PROCESS_KEY;
 import static io.leadjourney.journey.migration.JourneyMigrations.truncate;
 
 import java.time.Clock;
@@ -37,6 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class MigrationPlanner {
 
+    static final List<String> PROCESS_KEYS = List.of(PROCESS_KEY, OPPORTUNITY_PROCESS_KEY);
     private static final Logger log = LoggerFactory.getLogger(MigrationPlanner.class);
 
     private final JdbcClient jdbc;

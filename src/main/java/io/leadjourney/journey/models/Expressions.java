@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.leadjourney.platform.engine.ExpressionPolicy;
 import org.camunda.bpm.impl.juel.AstBracket;
 import org.camunda.bpm.impl.juel.AstDot;
 import org.camunda.bpm.impl.juel.AstFunction;
@@ -32,13 +33,6 @@ public final class Expressions {
         "nrOfCompletedInstances");
     /** Functions of Camunda's expression manager. */
     static final Set<String> FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups");
-    /** Methods a model may call on a value. */
-    public static final Set<String> METHODS = Set.of("getSingleResult", "getSingleEntry", "getResultList", "getFirstResult", "collectEntries",
-        "getEntry", "isEmpty", "size", "get", "contains", "containsKey", "equals", "equalsIgnoreCase", "startsWith", "endsWith",
-        "toLowerCase", "toUpperCase", "trim", "length", "substring", "indexOf");
-    /** Properties that lead from a value to the Java runtime or the engine. */
-    public static final Set<String> DENIED_PROPERTIES = Set.of("class", "classLoader", "module", "declaringClass", "protectionDomain",
-        "processEngineServices", "processEngine", "processEngineConfiguration");
     static final String OWN_PACKAGE = "io.leadjourney.";
 
     private static final Builder PARSER = new Builder(Builder.Feature.METHOD_INVOCATIONS);
@@ -81,8 +75,8 @@ public final class Expressions {
                 if (rootBean(prefix, names)) {
                     problems.add("calls '" + name + "' on a bean: models may name the service's beans (as delegates and listeners) but "
                         + "not call their methods");
-                } else if (!METHODS.contains(name)) {
-                    problems.add("calls '" + name + "()', which models may not call; allowed: " + new TreeSet<>(METHODS));
+                } else if (!ExpressionPolicy.METHODS.contains(name)) {
+                    problems.add("calls '" + name + "()', which models may not call; allowed: " + new TreeSet<>(ExpressionPolicy.METHODS));
                 }
             }
             visit(prefix, names, problems);
@@ -125,7 +119,7 @@ public final class Expressions {
                 return null;
             }
         }
-        if (name != null && DENIED_PROPERTIES.contains(name)) {
+        if (name != null && ExpressionPolicy.DENIED_PROPERTIES.contains(name)) {
             problems.add("reads '" + name + "', which models may not use");
         }
         return name;

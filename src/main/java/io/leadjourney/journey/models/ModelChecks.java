@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadjourney.platform.engine.ModelEnvironment;
+import io.leadjourney.platform.engine.ModelProblem;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 

@@ -16,8 +16,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import io.leadjourney.journey.models.ModelProblem;
 import io.leadjourney.platform.engine.ModelCheckPlugin;
+import io.leadjourney.platform.engine.ModelProblem;
 import io.leadjourney.platform.web.FieldProblem;
 import io.leadjourney.platform.web.InvalidRequestException;
 import org.camunda.bpm.dmn.engine.DmnDecision;

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import io.leadjourney.journey.models.ModelProblem;
 import io.leadjourney.platform.engine.ModelCheckPlugin;
+import io.leadjourney.platform.engine.ModelProblem;
 import io.leadjourney.platform.security.AllowedGroups;
 import io.leadjourney.platform.security.Groups;
 import io.leadjourney.platform.web.InvalidRequestException;

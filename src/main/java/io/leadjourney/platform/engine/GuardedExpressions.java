@@ -3,7 +3,6 @@ package io.leadjourney.platform.engine;
 import java.beans.FeatureDescriptor;
 import java.util.Iterator;
 
-import io.leadjourney.journey.models.Expressions;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deploy rights are not Java rights, also for models deployed before the deploy-time checks existed: when an
- * expression runs, a value's method may be called only if models may call it ({@link Expressions#METHODS}), and the
+ * expression runs, a value's method may be called only if models may call it ({@link ExpressionPolicy#METHODS}), and the
  * properties that lead to the Java runtime or the engine ({@code class}, {@code processEngineServices}, …) are not
  * read. The same rules as the deploy-time check, enforced by the engine's expression resolver.
  */
@@ -47,7 +46,7 @@ class GuardedExpressions extends AbstractProcessEnginePlugin {
 
         @Override
         public Object getValue(ELContext context, Object base, Object property) {
-            if (base != null && property != null && Expressions.DENIED_PROPERTIES.contains(property.toString())) {
+            if (base != null && property != null && ExpressionPolicy.DENIED_PROPERTIES.contains(property.toString())) {
                 throw new PropertyNotFoundException("Models may not read '" + property + "'");
             }
             return null;
@@ -55,7 +54,7 @@ class GuardedExpressions extends AbstractProcessEnginePlugin {
 
         @Override
         public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
-            if (base != null && method != null && !Expressions.METHODS.contains(method.toString())) {
+            if (base != null && method != null && !ExpressionPolicy.METHODS.contains(method.toString())) {
                 throw new PropertyNotFoundException("Models may not call '" + method + "()' on " + base.getClass().getSimpleName());
             }
             return null;
@@ -68,7 +67,7 @@ class GuardedExpressions extends AbstractProcessEnginePlugin {
 
         @Override
         public void setValue(ELContext context, Object base, Object property, Object value) {
-            if (base != null && property != null && Expressions.DENIED_PROPERTIES.contains(property.toString())) {
+            if (base != null && property != null && ExpressionPolicy.DENIED_PROPERTIES.contains(property.toString())) {
                 throw new PropertyNotFoundException("Models may not write '" + property + "'");
             }
         }

@@ -11,12 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import io.leadjourney.journey.models.DeclaredVariables;
-import io.leadjourney.journey.models.ModelChecks;
-import io.leadjourney.journey.models.ModelEnvironment;
-import io.leadjourney.journey.models.ModelProblem;
-import io.leadjourney.journey.models.ModelsDeployed;
-import io.leadjourney.messaging.MessageCatalogue;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -34,7 +28,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs {@link ModelChecks} on every new deployment before the engine's own deployers make versions of it: on the
+ * Runs the {@link ModelRules} (journey/models) on every new deployment before the engine's own deployers make versions of it: on the
  * Modeler's and Cockpit's REST deployments and on the models deployed from disk at startup alike. A refused deployment
  * rolls back whole ({@link ModelsRefused}); what was deployed stays as it was, and running journeys are untouched.
  */
@@ -42,11 +36,13 @@ import org.springframework.stereotype.Component;
 public class ModelCheckPlugin extends AbstractProcessEnginePlugin {
 
     private final ApplicationContext spring;
-    private final ObjectProvider<MessageCatalogue> messages;
+    private final ObjectProvider<ModelRules> rules;
+    private final ObjectProvider<TemplateCatalogue> messages;
     private ProcessEngineConfigurationImpl configuration;
 
-    ModelCheckPlugin(ApplicationContext spring, ObjectProvider<MessageCatalogue> messages) {
+    ModelCheckPlugin(ApplicationContext spring, ObjectProvider<ModelRules> rules, ObjectProvider<TemplateCatalogue> messages) {
         this.spring = spring;
+        this.rules = rules;
         this.messages = messages;
     }
 
@@ -85,7 +81,7 @@ public class ModelCheckPlugin extends AbstractProcessEnginePlugin {
         }
         Map<String, byte[]> resources = new LinkedHashMap<>();
         deployment.getResources().forEach((name, resource) -> resources.put(name, resource.getBytes()));
-        List<ModelProblem> problems = ModelChecks.check(resources, new Environment());
+        List<ModelProblem> problems = rules.getObject().check(resources, new Environment());
         if (!problems.isEmpty()) {
             throw new ModelsRefused(problems);
         }
@@ -97,7 +93,7 @@ public class ModelCheckPlugin extends AbstractProcessEnginePlugin {
      */
     public List<ModelProblem> check(Map<String, byte[]> resources) {
         return configuration.getCommandExecutorTxRequired().execute(commandContext ->
-            commandContext.runWithoutAuthorization(() -> ModelChecks.check(resources, new Environment())));
+            commandContext.runWithoutAuthorization(() -> rules.getObject().check(resources, new Environment())));
     }
 
     /** Lookups inside the deploying command (its transaction, without authorization checks). */

@@ -1,4 +1,4 @@
-package io.leadjourney.journey.models;
+package io.leadjourney.platform.engine;
 
 /**
  * One reason a model is refused: the resource (file) it is in, the element (BPMN element, DMN decision, rule or column,

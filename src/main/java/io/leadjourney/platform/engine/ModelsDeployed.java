@@ -1,4 +1,4 @@
-package io.leadjourney.journey.models;
+package io.leadjourney.platform.engine;
 
 import java.util.List;
 
