@@ -21,51 +21,42 @@ class EngineSecurityConfiguration {
     /** Before every password check: an address that guessed too many passwords waits (SignInThrottle). */
     @Bean
     FilterRegistrationBean<Filter> signInThrottleFilter(SignInThrottle throttle) {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new SignInThrottleFilter(throttle));
-        registration.setName("sign-in-throttle");
-        registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
-        return registration;
+        return filter("sign-in-throttle", new SignInThrottleFilter(throttle), 15, "/*");
     }
 
     /** Before anything acts on a request: a browser's state-changing request from another site is refused (CSRF). */
     @Bean
     FilterRegistrationBean<Filter> crossSiteGuard(PlatformSettings settings) {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new CrossSiteGuard(settings.publicBaseUrl()));
-        registration.setName("cross-site-guard");
-        registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
-        return registration;
+        return filter("cross-site-guard", new CrossSiteGuard(settings.publicBaseUrl()), 5, "/*");
     }
 
     @Bean
     FilterRegistrationBean<Filter> expressionQueryGuard(ObjectMapper json) {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ExpressionQueryGuard(json));
-        registration.setName("expression-query-guard");
-        registration.addUrlPatterns(ENGINE_REST, WEBAPP_API);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        return registration;
+        return filter("expression-query-guard", new ExpressionQueryGuard(json), 20, ENGINE_REST, WEBAPP_API);
     }
 
     @Bean
     FilterRegistrationBean<Filter> adminSetupGuard(IdentityService identityService) {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new AdminSetupGuard(identityService));
-        registration.setName("admin-setup-guard");
-        registration.addUrlPatterns("/camunda/api/admin/setup/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
-        return registration;
+        return filter("admin-setup-guard", new AdminSetupGuard(identityService), 21, "/camunda/api/admin/setup/*");
     }
 
     /** HTTP Basic against Camunda's users for /engine-rest, so that authorizations apply (and Camunda Modeler can deploy). */
     @Bean
     FilterRegistrationBean<Filter> engineRestAuthentication() {
-        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.setName("engine-rest-authentication");
+        FilterRegistrationBean<Filter> registration = filter("engine-rest-authentication", new ProcessEngineAuthenticationFilter(), 30,
+            ENGINE_REST);
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
             HttpBasicAuthenticationProvider.class.getName());
         registration.addInitParameter(ProcessEngineAuthenticationFilter.SERVLET_PATH_PREFIX, "/engine-rest");
-        registration.addUrlPatterns(ENGINE_REST);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return registration;
+    }
+
+    /** A filter on these paths, {@code order} places after the first (lower runs earlier). */
+    private static FilterRegistrationBean<Filter> filter(String name, Filter filter, int order, String... paths) {
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(filter);
+        registration.setName(name);
+        registration.addUrlPatterns(paths);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + order);
         return registration;
     }
 }
