@@ -318,6 +318,7 @@ class BenchmarkTest {
         }
 
         SmtpDrain drain = new SmtpDrain(smtp);
+        Map<String, Long> rowsBefore = rowsWritten();
         long start = System.nanoTime();
         configuration().getJobExecutor().start();
         try {
@@ -341,6 +342,8 @@ class BenchmarkTest {
                 + "(job executor: %s; SMTP server: %s)", sent, journeys, seconds, sent / seconds, lag.percentile(50) / 1000,
             lag.percentile(99) / 1000, jobExecutorSettings(), SMTP.isBlank() ? "embedded GreenMail" : SMTP));
         assertThat(sent).isEqualTo(journeys);
+        report("2. timer storm: rows written per message (the send, and the journey on to its next cadence timer): "
+            + rowsPerSignal(rowsBefore, (int) sent));
 
         // the SMTP limit of this machine: the same number of messages of the same size, built once, sent by a bare
         // Jakarta Mail loop per thread (one connection each, as many threads as the job executor may use) to the same sink

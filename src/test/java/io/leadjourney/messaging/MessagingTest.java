@@ -27,6 +27,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.history.HistoricJobLogQuery;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -268,6 +270,16 @@ class MessagingTest extends ProcessTest {
 
         assertThat(mailTo(email)).hasSize(1);
         assertThat(runtime.createIncidentQuery().processInstanceId(journey.getId()).count()).isZero();
+        // the history keeps the outage's trail (each failed attempt with its exception), not the jobs that simply ran
+        assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel().getName())
+            .isEqualTo("full-without-job-trail");
+        HistoricJobLogQuery log = engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(journey.getId());
+        assertThat(log.failureLog().list()).hasSizeGreaterThanOrEqualTo(5)
+            .allSatisfy(attempt -> assertThat(attempt.getJobExceptionMessage()).isNotBlank());
+        assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(journey.getId()).successLog().count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(journey.getId()).creationLog().count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(journey.getId())
+            .activityId(LeadJourneyIds.SEND_NURTURE_MESSAGE).count()).as("activity history is complete").isPositive();
     }
 
     @Test
