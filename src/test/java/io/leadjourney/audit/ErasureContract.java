@@ -49,14 +49,14 @@ public abstract class ErasureContract extends ProcessTest {
         signal("demo_requested", email);
         var followUp = taskOf(journey, LeadJourneyIds.FOLLOW_UP);
         tasks.createComment(followUp.getId(), followUp.getProcessInstanceId(), "Called " + email + " / " + e164);
-        tasks.complete(followUp.getId(), Map.of("contacted", true, "need", true, "budget", true, "authority", true, "timeline", "NOW",
+        completeSignedIn(followUp, Map.of("contacted", true, "need", true, "budget", true, "authority", true, "timeline", "NOW",
             "notes", "Nadia wants a call on " + local));
         // she is also a contact in somebody else's deal
         String other = newEmail("other");
         ProcessInstance otherJourney = journey(signal("quote_requested", other).personId());
-        tasks.complete(taskOf(otherJourney, LeadJourneyIds.FOLLOW_UP).getId(), Map.of("contacted", true, "need", true, "budget", true,
+        completeSignedIn(taskOf(otherJourney, LeadJourneyIds.FOLLOW_UP), Map.of("contacted", true, "need", true, "budget", true,
             "authority", true, "timeline", "NOW"));
-        tasks.complete(taskOf(otherJourney, LeadJourneyIds.DISCOVERY).getId(), Map.of("outcome", "CONTINUE", "addContact", email));
+        completeSignedIn(taskOf(otherJourney, LeadJourneyIds.DISCOVERY), Map.of("outcome", "CONTINUE", "addContact", email));
         assertThat(dump()).contains(email);
 
         HttpResponse<String> erased = http().as("admin", "demo").delete("/api/people/" + personId);

@@ -272,7 +272,7 @@ class MessagingTest extends ProcessTest {
         assertThat(runtime.createIncidentQuery().processInstanceId(journey.getId()).count()).isZero();
         // the history keeps the outage's trail (each failed attempt with its exception), not the jobs that simply ran
         assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel().getName())
-            .isEqualTo("full-without-job-trail");
+            .isEqualTo("lean-full");
         HistoricJobLogQuery log = engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(journey.getId());
         assertThat(log.failureLog().list()).hasSizeGreaterThanOrEqualTo(5)
             .allSatisfy(attempt -> assertThat(attempt.getJobExceptionMessage()).isNotBlank());
@@ -280,6 +280,10 @@ class MessagingTest extends ProcessTest {
         assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(journey.getId()).creationLog().count()).isZero();
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(journey.getId())
             .activityId(LeadJourneyIds.SEND_NURTURE_MESSAGE).count()).as("activity history is complete").isPositive();
+        // the journey's own variable changes keep their variables' values, not a detail row each (task answers do: TimelineTest)
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(journey.getId()).count()).isPositive();
+        assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(journey.getId()).variableUpdates().list())
+            .allSatisfy(detail -> assertThat(detail.getUserOperationId()).as(detail.toString()).isNotNull());
     }
 
     @Test
