@@ -30,11 +30,11 @@ class PeopleController {
     }
 
     private final PeopleService people;
-    private final SalesWork salesAccess;
+    private final SalesWork salesWork;
 
-    PeopleController(PeopleService people, SalesWork salesAccess) {
+    PeopleController(PeopleService people, SalesWork salesWork) {
         this.people = people;
-        this.salesAccess = salesAccess;
+        this.salesWork = salesWork;
     }
 
     @GetMapping(path = "/api/people/{id}", produces = "application/json")
@@ -65,7 +65,7 @@ class PeopleController {
 
     private PersonView view(Caller caller, Person p) {
         boolean readsEveryone = caller.inAny(Groups.ADMIN, Groups.MARKETING_OPS, Groups.SALES_MANAGERS, Groups.AUDITORS);
-        if (!readsEveryone && !salesAccess.worksOn(caller.userId(), caller.groups(), p.id().value())) {
+        if (!readsEveryone && !salesWork.worksOn(caller.userId(), caller.groups(), p.id().value())) {
             // the same answer as for a person who does not exist: a salesperson learns nothing about others
             throw new NotFoundException("No person " + p.id());
         }
