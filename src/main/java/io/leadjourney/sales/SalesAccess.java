@@ -3,7 +3,6 @@ package io.leadjourney.sales;
 import java.util.List;
 import java.util.Set;
 
-import io.leadjourney.journey.JourneyVariables;
 import io.leadjourney.people.PersonId;
 import io.leadjourney.people.SalesWork;
 import org.camunda.bpm.engine.HistoryService;
@@ -11,10 +10,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether a salesperson works on a person: they have (or had) a task of the person's journey or of an opportunity the
- * person is a contact of, as assignee or candidate. Decided by what cannot be edited from Tasklist — the journey's
- * business key and the opportunity's contacts — never by a task variable (a variable a task can write would let sales
- * point a task at anyone).
+ * Whether a salesperson works on a person: they have (or had) a task of a process about the person (the journey, whose
+ * business key is the person's id) or of an opportunity the person is a contact of, as assignee or candidate. Decided by
+ * what cannot be edited from Tasklist — the business key and the opportunity's contacts — never by a task variable (a
+ * variable a task can write would let sales point a task at anyone).
  */
 @Component
 public class SalesAccess implements SalesWork {
@@ -31,12 +30,9 @@ public class SalesAccess implements SalesWork {
 
     @Override
     public boolean worksOn(String userId, Set<String> groups, String personId) {
-        if (tasks.createTaskQuery().processDefinitionKey(JourneyVariables.PROCESS_KEY).processInstanceBusinessKey(personId)
-            .taskAssignee(userId).count() > 0
-            || tasks.createTaskQuery().processDefinitionKey(JourneyVariables.PROCESS_KEY).processInstanceBusinessKey(personId)
-            .taskCandidateUser(userId).includeAssignedTasks().count() > 0
-            || history.createHistoricTaskInstanceQuery().processDefinitionKey(JourneyVariables.PROCESS_KEY)
-            .processInstanceBusinessKey(personId).taskAssignee(userId).count() > 0) {
+        if (tasks.createTaskQuery().processInstanceBusinessKey(personId).taskAssignee(userId).count() > 0
+            || tasks.createTaskQuery().processInstanceBusinessKey(personId).taskCandidateUser(userId).includeAssignedTasks().count() > 0
+            || history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(personId).taskAssignee(userId).count() > 0) {
             return true;
         }
         List<String> opportunityInstances = opportunities.processInstancesOf(PersonId.of(personId));
