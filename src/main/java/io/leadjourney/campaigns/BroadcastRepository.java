@@ -148,17 +148,26 @@ class BroadcastRepository {
             .query((rs, row) -> new Recipient(PersonId.of(rs.getString(1)), rs.getString(2))).list();
     }
 
-    void outcome(String broadcastId, PersonId person, RecipientStatus status, String detail, Instant dueAt) {
-        jdbc.sql("update lj_broadcast_recipient set status = ?, detail = ?, due_at = coalesce(?, due_at), "
-                + "sent_at = case when ? = 'SENT' then ? else sent_at end where broadcast_id = ? and person_id = ?")
-            .params(status.name(), truncate(detail), dueAt == null ? null : dueAt.atOffset(ZoneOffset.UTC), status.name(), now(), broadcastId,
-                person.value())
-            .update();
+    /** What happened to one recipient of a batch: sent, skipped (with the reason) or pending until {@code dueAt}. */
+    record Outcome(PersonId person, RecipientStatus status, String detail, Instant dueAt) {
+    }
+
+    /** The outcomes of a batch, written in one JDBC batch. */
+    void outcomes(String broadcastId, List<Outcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = now();
+        batch.batchUpdate("update lj_broadcast_recipient set status = ?, detail = ?, due_at = coalesce(?, due_at), "
+                + "sent_at = case when ? = 'SENT' then ? else sent_at end where broadcast_id = ? and person_id = ?",
+            outcomes.stream().map(outcome -> new Object[] {outcome.status().name(), truncate(outcome.detail()),
+                outcome.dueAt() == null ? null : outcome.dueAt().atOffset(ZoneOffset.UTC), outcome.status().name(), now, broadcastId,
+                outcome.person().value()}).toList());
     }
 
     boolean anyDue(String broadcastId, Instant now) {
-        return jdbc.sql("select count(*) from lj_broadcast_recipient where broadcast_id = ? and status = ? and due_at <= ?")
-            .params(broadcastId, RecipientStatus.PENDING.name(), now.atOffset(ZoneOffset.UTC)).query(Integer.class).single() > 0;
+        return jdbc.sql("select 1 from lj_broadcast_recipient where broadcast_id = ? and status = ? and due_at <= ? fetch first 1 rows only")
+            .params(broadcastId, RecipientStatus.PENDING.name(), now.atOffset(ZoneOffset.UTC)).query(Integer.class).optional().isPresent();
     }
 
     Optional<OffsetDateTime> nextDue(String broadcastId) {

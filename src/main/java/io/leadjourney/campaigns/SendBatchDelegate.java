@@ -2,7 +2,9 @@ package io.leadjourney.campaigns;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
 import io.leadjourney.journey.SideEffect;
 import io.leadjourney.messaging.MarketingMessages;
@@ -46,18 +48,13 @@ class SendBatchDelegate implements JavaDelegate {
         BroadcastRepository.Broadcast broadcast = repository.find(id).orElseThrow(() -> new IllegalStateException("no broadcast " + id));
         Channel channel = Channel.valueOf(broadcast.channel());
         Instant now = clock.instant();
+        List<BroadcastRepository.Outcome> outcomes = new ArrayList<>();
         for (BroadcastRepository.Recipient recipient : repository.claimDue(id, now, batchSize)) {
             MessageOrder order = new MessageOrder(recipient.person(), execution.getProcessInstanceId(), Broadcasts.stepKey(id), recipient.template(),
                 channel);
-            SendOutcome outcome = messages.send(order);
-            if (outcome instanceof SendOutcome.Deferred deferred) {
-                repository.outcome(id, recipient.person(), BroadcastRepository.RecipientStatus.PENDING, deferred.reason(), deferred.until());
-            } else if (outcome instanceof SendOutcome.Skipped skipped) {
-                repository.outcome(id, recipient.person(), BroadcastRepository.RecipientStatus.SKIPPED, skipped.reason(), null);
-            } else {
-                repository.outcome(id, recipient.person(), BroadcastRepository.RecipientStatus.SENT, null, null);
-            }
+            outcomes.add(outcome(recipient, messages.send(order)));
         }
+        repository.outcomes(id, outcomes);
         if (repository.anyDue(id, now)) {
             BroadcastVariables.NEXT.set(execution, MORE_DUE_NOW);
         } else {
@@ -66,5 +63,15 @@ class SendBatchDelegate implements JavaDelegate {
                 BroadcastVariables.NEXT_DUE.set(execution, Date.from(due.toInstant()));
             }, () -> BroadcastVariables.NEXT.set(execution, DONE));
         }
+    }
+
+    private static BroadcastRepository.Outcome outcome(BroadcastRepository.Recipient recipient, SendOutcome outcome) {
+        if (outcome instanceof SendOutcome.Deferred deferred) {
+            return new BroadcastRepository.Outcome(recipient.person(), BroadcastRepository.RecipientStatus.PENDING, deferred.reason(), deferred.until());
+        }
+        if (outcome instanceof SendOutcome.Skipped skipped) {
+            return new BroadcastRepository.Outcome(recipient.person(), BroadcastRepository.RecipientStatus.SKIPPED, skipped.reason(), null);
+        }
+        return new BroadcastRepository.Outcome(recipient.person(), BroadcastRepository.RecipientStatus.SENT, null, null);
     }
 }

@@ -57,6 +57,7 @@ class MessageTemplates {
     private final String dir;
     private final Map<String, Existence> existence = new ConcurrentHashMap<>();
     private final Map<String, Variants> variants = new ConcurrentHashMap<>();
+    final PreparedLayouts layouts = new PreparedLayouts(this::renderLayout);
 
     MessageTemplates(MessagingSettings settings) {
         this.dir = settings.messages().dir();
@@ -149,12 +150,19 @@ class MessageTemplates {
 
     /**
      * The HTML part of a message whose template has no .html of its own: the plain text's paragraphs in the shared
-     * layout (messages/_layout.html), with the footer (sender, postal address, unsubscribe link) when given.
+     * layout (messages/_layout.html), with the footer (sender, postal address, unsubscribe link) when given. The layout
+     * is rendered once per language and filled per message ({@link PreparedLayouts}).
      */
     String htmlFromText(String subject, String text, String language, String footer, String unsubscribeUrl) {
+        List<String> paragraphs = Arrays.stream(text.split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+        return layouts.render(language, subject, paragraphs, footer, unsubscribeUrl);
+    }
+
+    /** The layout rendered by Thymeleaf, as {@link #htmlFromText} would without the prepared layouts. */
+    String renderLayout(String language, String subject, List<String> paragraphs, String footer, String unsubscribeUrl) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("subject", subject);
-        variables.put("paragraphs", Arrays.stream(text.split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty()).toList());
+        variables.put("paragraphs", paragraphs);
         variables.put("language", language);
         variables.put("footer", footer);
         variables.put("unsubscribeUrl", unsubscribeUrl);

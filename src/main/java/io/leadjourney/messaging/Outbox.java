@@ -53,17 +53,13 @@ class Outbox {
         insert(order, kind, Status.SKIPPED, reason, null, null, null);
     }
 
-    /** Records a sent message in a transaction of its own, committed before this returns. */
+    /**
+     * Records a sent message in a transaction of its own, committed before this returns. Callers found no row for the
+     * step before sending; a row another attempt wrote meanwhile fails the insert (the step's unique key), and the retry
+     * finds it.
+     */
     void sent(MessageOrder order, Kind kind, String messageId, String recipient, String detail) {
-        ownTransaction.executeWithoutResult(status -> {
-            Optional<Row> existing = find(order);
-            if (existing.isPresent()) {
-                jdbc.sql("update lj_message set status = ?, message_id = ?, recipient = ?, detail = ?, sent_at = ? where id = ?")
-                    .params(Status.SENT.name(), messageId, recipient, detail, now(), existing.get().id()).update();
-            } else {
-                insert(order, kind, Status.SENT, detail, messageId, recipient, now());
-            }
-        });
+        ownTransaction.executeWithoutResult(status -> insert(order, kind, Status.SENT, detail, messageId, recipient, now()));
     }
 
     /** A sent message to send again at {@code at} (WhatsApp's marketing limit held it back). */

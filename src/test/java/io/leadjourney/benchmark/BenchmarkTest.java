@@ -62,6 +62,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -108,6 +109,8 @@ class BenchmarkTest {
     JdbcClient jdbc;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    Environment environment;
 
     @BeforeEach
     void defaultEngineWithoutJobExecutor() {
@@ -563,6 +566,51 @@ class BenchmarkTest {
         executor.setMaxWait(configuredMaxWait);
         timerLag("as configured: due-date index, acquisition by due date, idle wait up to " + configuredMaxWait + " ms",
             timed.subList(half, timed.size()));
+    }
+
+    /**
+     * 5. A broadcast to a segment of 50 000 people (-Dbench.broadcast.people): how long it takes, and that no
+     * transaction holds more than one batch (the longest "Send a batch" job, from the activity history).
+     */
+    @Test
+    @Order(5)
+    void broadcast() throws Exception {
+        int people = Integer.getInteger("bench.broadcast.people", 50_000);
+        List<String> ids = BulkPeople.insert(jdbc, "broadcast", people);
+        jdbc.sql("update lj_person set source = 'bench-broadcast' where email like 'broadcast%'").update();
+        jdbc.sql("analyze").update();
+        String marketing = "Basic " + Base64.getEncoder().encodeToString("marketing:demo".getBytes());
+        configuration().getJobExecutor().start();
+        long start = System.nanoTime();
+        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/broadcasts"))
+            .header("Content-Type", "application/json").header("Authorization", marketing)
+            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Benchmark\",\"channel\":\"EMAIL\",\"variants\":["
+                + "{\"template\":\"webinar-invite\",\"share\":50},{\"template\":\"webinar-invite-b\",\"share\":50}],"
+                + "\"segment\":{\"sources\":[\"bench-broadcast\"]}}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String id = started.body().replaceAll(".*\"broadcastId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        String status;
+        String view;
+        try {
+            do {
+                LockSupport.parkNanos(1_000_000_000L);
+                view = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/broadcasts/" + id))
+                    .header("Authorization", marketing).build(), HttpResponse.BodyHandlers.ofString()).body();
+                status = view.replaceAll(".*\"status\"\\s*:\\s*\"([A-Z]+)\".*", "$1");
+            } while (!status.equals("COMPLETED") && (System.nanoTime() - start) / 1e9 < 3600);
+        } finally {
+            configuration().getJobExecutor().shutdown();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long sent = jdbc.sql("select count(*) from lj_broadcast_recipient where broadcast_id = ? and status = 'SENT'").param(id).query(Long.class).single();
+        Stats batches = new Stats();
+        jdbc.sql("select duration_ from act_hi_actinst where act_id_ = 'ServiceTask_SendBatch' and proc_inst_id_ = "
+                + "(select process_instance_id from lj_broadcast where id = ?)").param(id)
+            .query((rs, row) -> rs.getLong(1)).list().forEach(batches::add);
+        report(String.format("5. broadcast: %d of %d people sent to in %.0f s = %.0f messages/s, in %d batch jobs of at most %s; "
+                + "a batch's transaction p50 %.1f s, longest %.1f s", sent, ids.size(), seconds, sent / seconds, batches.count(),
+            environment.getProperty("journey.broadcasts.batch-size", "200"), batches.percentile(50) / 1000, batches.percentile(100) / 1000));
+        assertThat(sent).isEqualTo(people);
     }
 
     static final String JOB_DUE_DATE_INDEX = "lj_idx_job_duedate";
