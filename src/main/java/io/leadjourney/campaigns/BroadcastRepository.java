@@ -165,15 +165,11 @@ class BroadcastRepository {
                 outcome.person().value()}).toList());
     }
 
-    boolean anyDue(String broadcastId, Instant now) {
-        return jdbc.sql("select 1 from lj_broadcast_recipient where broadcast_id = ? and status = ? and due_at <= ? fetch first 1 rows only")
-            .params(broadcastId, RecipientStatus.PENDING.name(), now.atOffset(ZoneOffset.UTC)).query(Integer.class).optional().isPresent();
-    }
-
-    Optional<OffsetDateTime> nextDue(String broadcastId) {
-        return jdbc.sql("select min(due_at) from lj_broadcast_recipient where broadcast_id = ? and status = ?")
-            .params(broadcastId, RecipientStatus.PENDING.name()).query((rs, row) -> rs.getObject(1, OffsetDateTime.class)).optional()
-            .filter(Objects::nonNull);
+    /** When the first recipient still pending is due, among those not due yet at {@code now}. */
+    Optional<OffsetDateTime> nextDueAfter(String broadcastId, Instant now) {
+        return jdbc.sql("select min(due_at) from lj_broadcast_recipient where broadcast_id = ? and status = ? and due_at > ?")
+            .params(broadcastId, RecipientStatus.PENDING.name(), now.atOffset(ZoneOffset.UTC))
+            .query((rs, row) -> rs.getObject(1, OffsetDateTime.class)).optional().filter(Objects::nonNull);
     }
 
     void finish(String broadcastId, Status status) {
@@ -185,31 +181,29 @@ class BroadcastRepository {
     }
 
     /** Recipient status (and skip reason) -> count. */
-    Map<String, Integer> counts(String broadcastId) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        jdbc.sql("select status, detail, count(*) from lj_broadcast_recipient where broadcast_id = ? group by status, detail")
-            .param(broadcastId)
-            .query(rs -> {
-                String key = RecipientStatus.SKIPPED.name().equals(rs.getString(1)) ? "SKIPPED:" + rs.getString(2) : rs.getString(1);
-                counts.merge(key, rs.getInt(3), Integer::sum);
-            });
-        return counts;
+    /** How many recipients of each variant have each status (and skip reason). */
+    record Count(String template, RecipientStatus status, String detail, int count) {
     }
 
-    /** Per variant: sent, opened (or clicked), clicked, converted (reached sales — SQL or further — after the message). */
-    Map<String, int[]> results(String broadcastId, String processInstanceId, String stepKey) {
+    List<Count> counts(String broadcastId) {
+        return jdbc.sql("select template, status, detail, count(*) from lj_broadcast_recipient where broadcast_id = ? group by template, status, detail")
+            .param(broadcastId)
+            .query((rs, row) -> new Count(rs.getString(1), RecipientStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getInt(4))).list();
+    }
+
+    /** Per variant: opened (or clicked), clicked, converted (reached sales — SQL or further — after the message). */
+    Map<String, int[]> engagement(String broadcastId, String processInstanceId, String stepKey) {
         Map<String, int[]> byTemplate = new LinkedHashMap<>();
         jdbc.sql("select r.template, "
-                + "sum(case when r.status = 'SENT' then 1 else 0 end), "
                 + "sum(case when m.delivery in ('READ', 'OPENED', 'CLICKED') then 1 else 0 end), "
                 + "sum(case when m.delivery = 'CLICKED' then 1 else 0 end), "
-                + "sum(case when r.status = 'SENT' and exists (select 1 from lj_stage_change c where c.person_id = r.person_id "
+                + "sum(case when exists (select 1 from lj_stage_change c where c.person_id = r.person_id "
                 + "and c.to_stage in ('SQL', 'PROSPECT', 'OPPORTUNITY', 'CUSTOMER') and c.changed_at >= r.sent_at) then 1 else 0 end) "
                 + "from lj_broadcast_recipient r left join lj_message m on m.person_id = r.person_id and m.process_instance_id = ? "
-                + "and m.step_key = ? where r.broadcast_id = ? group by r.template")
+                + "and m.step_key = ? where r.broadcast_id = ? and r.status = 'SENT' group by r.template")
             .params(processInstanceId, stepKey, broadcastId)
             .query(rs -> {
-                byTemplate.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)});
+                byTemplate.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3), rs.getInt(4)});
             });
         return byTemplate;
     }

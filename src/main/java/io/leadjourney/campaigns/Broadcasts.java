@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,8 +59,13 @@ public class Broadcasts {
     private final MessageCatalogue catalogue;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final int lanes;
+    private final BroadcastEngagement engagement;
 
-    Broadcasts(BroadcastRepository repository, RuntimeService runtime, MessageCatalogue catalogue, TransactionTemplate transaction, Clock clock) {
+    Broadcasts(BroadcastRepository repository, RuntimeService runtime, MessageCatalogue catalogue, TransactionTemplate transaction, Clock clock,
+               CampaignSettings settings, BroadcastEngagement engagement) {
+        this.engagement = engagement;
+        this.lanes = settings.broadcasts().lanes();
         this.repository = repository;
         this.runtime = runtime;
         this.catalogue = catalogue;
@@ -77,6 +83,7 @@ public class Broadcasts {
                 .businessKey(id)
                 .setVariable(BroadcastVariables.BROADCAST_ID.name(), id)
                 .setVariable(BroadcastVariables.SEND_AT.name(), Date.from(checked.sendAt().toInstant()))
+                .setVariable(BroadcastVariables.LANES.name(), lanes)
                 .execute()
                 .getId();
             repository.started(id, processInstanceId);
@@ -86,24 +93,28 @@ public class Broadcasts {
 
     public View view(String id) {
         BroadcastRepository.Broadcast broadcast = repository.find(id).orElseThrow(() -> new NotFoundException("No broadcast " + id + "."));
-        Map<String, Integer> counts = repository.counts(id);
         Map<String, Integer> skipped = new LinkedHashMap<>();
-        counts.forEach((key, count) -> {
-            if (key.startsWith("SKIPPED:")) {
-                skipped.put(key.substring("SKIPPED:".length()), count);
+        Map<String, Integer> sentBy = new HashMap<>();
+        int pending = 0;
+        for (BroadcastRepository.Count count : repository.counts(id)) {
+            switch (count.status()) {
+                case SKIPPED -> skipped.merge(count.detail(), count.count(), Integer::sum);
+                case SENT -> sentBy.merge(count.template(), count.count(), Integer::sum);
+                case PENDING -> pending += count.count();
+                case CANCELLED -> { }
             }
-        });
-        Map<String, int[]> results = broadcast.processInstanceId() == null ? Map.of()
-            : repository.results(id, broadcast.processInstanceId(), stepKey(id));
+        }
+        Map<String, int[]> engaged = engagement.of(broadcast);
         List<VariantResult> variants = new ArrayList<>();
         int sent = 0;
         for (BroadcastRequest.Variant variant : broadcast.variants()) {
-            int[] figures = results.getOrDefault(variant.template(), new int[4]);
-            variants.add(new VariantResult(variant.template(), variant.share(), figures[0], figures[1], figures[2], figures[3]));
-            sent += figures[0];
+            int[] figures = engaged.getOrDefault(variant.template(), new int[3]);
+            int sentOfVariant = sentBy.getOrDefault(variant.template(), 0);
+            variants.add(new VariantResult(variant.template(), variant.share(), sentOfVariant, figures[0], figures[1], figures[2]));
+            sent += sentOfVariant;
         }
-        return new View(id, broadcast.name(), broadcast.channel(), broadcast.status().name(), broadcast.audience(), sent,
-            counts.getOrDefault(BroadcastRepository.RecipientStatus.PENDING.name(), 0), skipped, variants, broadcast.sendAt(),
+        return new View(id, broadcast.name(), broadcast.channel(), broadcast.status().name(), broadcast.audience(), sent, pending, skipped,
+            variants, broadcast.sendAt(),
             broadcast.finishedAt(), broadcast.createdBy());
     }
 

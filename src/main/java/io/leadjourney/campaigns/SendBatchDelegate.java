@@ -16,9 +16,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * broadcast.bpmn "Send a batch": the next recipients that are due, each checked and sent like a journey's message. A
- * person outside their send window or over the weekly cap waits (their row is due again then); the job's own
- * transaction holds one batch only. A send failure fails the job: its retry finds what went out in the outbox and
+ * broadcast.bpmn "Send a batch", in each of the broadcast's lanes: the next recipients that are due and that no other
+ * lane holds (skip locked), each checked and sent like a journey's message. A person outside their send window or over
+ * the weekly cap waits (their row is due again then); the job's own transaction holds one batch only. A send failure fails the job: its retry finds what went out in the outbox and
  * does not send it again.
  */
 @Component
@@ -48,20 +48,23 @@ class SendBatchDelegate implements JavaDelegate {
         BroadcastRepository.Broadcast broadcast = repository.find(id).orElseThrow(() -> new IllegalStateException("no broadcast " + id));
         Channel channel = Channel.valueOf(broadcast.channel());
         Instant now = clock.instant();
+        List<BroadcastRepository.Recipient> batch = repository.claimDue(id, now, batchSize);
         List<BroadcastRepository.Outcome> outcomes = new ArrayList<>();
-        for (BroadcastRepository.Recipient recipient : repository.claimDue(id, now, batchSize)) {
+        for (BroadcastRepository.Recipient recipient : batch) {
             MessageOrder order = new MessageOrder(recipient.person(), execution.getProcessInstanceId(), Broadcasts.stepKey(id), recipient.template(),
                 channel);
             outcomes.add(outcome(recipient, messages.send(order)));
         }
         repository.outcomes(id, outcomes);
-        if (repository.anyDue(id, now)) {
-            BroadcastVariables.NEXT.set(execution, MORE_DUE_NOW);
+        // a full batch: more may be due now. Otherwise nothing due now was left unclaimed: what other lanes hold is theirs
+        // (they see their own deferrals), so this lane waits only for recipients due later, or is done.
+        if (batch.size() == batchSize) {
+            BroadcastVariables.NEXT.setLocal(execution, MORE_DUE_NOW);
         } else {
-            repository.nextDue(id).ifPresentOrElse(due -> {
-                BroadcastVariables.NEXT.set(execution, LATER);
-                BroadcastVariables.NEXT_DUE.set(execution, Date.from(due.toInstant()));
-            }, () -> BroadcastVariables.NEXT.set(execution, DONE));
+            repository.nextDueAfter(id, now).ifPresentOrElse(due -> {
+                BroadcastVariables.NEXT.setLocal(execution, LATER);
+                BroadcastVariables.NEXT_DUE.setLocal(execution, Date.from(due.toInstant()));
+            }, () -> BroadcastVariables.NEXT.setLocal(execution, DONE));
         }
     }
 
