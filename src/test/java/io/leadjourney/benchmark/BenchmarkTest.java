@@ -53,6 +53,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -112,11 +113,25 @@ class BenchmarkTest {
     @Autowired
     Environment environment;
 
+    Autoanalyze autoanalyze;
+
     @BeforeEach
     void defaultEngineWithoutJobExecutor() {
         ProcessEngines.registerProcessEngine(engine);
         // each benchmark starts the job executor when it measures it; elsewhere it would compete with what is measured
         configuration().getJobExecutor().shutdown();
+        if (Boolean.parseBoolean(System.getProperty("bench.autoanalyze", "true"))) {
+            autoanalyze = Autoanalyze.whenSwitchedOff(jdbc);
+        }
+    }
+
+    @AfterEach
+    void stopAutoanalyze() {
+        if (autoanalyze != null) {
+            autoanalyze.close();
+            report("(this server runs without autovacuum: the harness analyzed changed tables as autovacuum would, " + autoanalyze.analyzed()
+                + " times; -Dbench.autoanalyze=false: not)");
+        }
     }
 
     static void report(String line) {
