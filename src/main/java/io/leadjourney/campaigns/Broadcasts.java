@@ -6,9 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,11 +58,11 @@ public class Broadcasts {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int lanes;
-    private final BroadcastEngagement engagement;
+    private final BroadcastResults results;
 
     Broadcasts(BroadcastRepository repository, RuntimeService runtime, MessageCatalogue catalogue, TransactionTemplate transaction, Clock clock,
-               CampaignSettings settings, BroadcastEngagement engagement) {
-        this.engagement = engagement;
+               CampaignSettings settings, BroadcastResults results) {
+        this.results = results;
         this.lanes = settings.broadcasts().lanes();
         this.repository = repository;
         this.runtime = runtime;
@@ -93,29 +91,18 @@ public class Broadcasts {
 
     public View view(String id) {
         BroadcastRepository.Broadcast broadcast = repository.find(id).orElseThrow(() -> new NotFoundException("No broadcast " + id + "."));
-        Map<String, Integer> skipped = new LinkedHashMap<>();
-        Map<String, Integer> sentBy = new HashMap<>();
-        int pending = 0;
-        for (BroadcastRepository.Count count : repository.counts(id)) {
-            switch (count.status()) {
-                case SKIPPED -> skipped.merge(count.detail(), count.count(), Integer::sum);
-                case SENT -> sentBy.merge(count.template(), count.count(), Integer::sum);
-                case PENDING -> pending += count.count();
-                case CANCELLED -> { }
-            }
-        }
-        Map<String, int[]> engaged = engagement.of(broadcast);
+        BroadcastResults.Progress progress = results.progress(id);
+        Map<String, int[]> engaged = results.engagement(broadcast);
         List<VariantResult> variants = new ArrayList<>();
         int sent = 0;
         for (BroadcastRequest.Variant variant : broadcast.variants()) {
             int[] figures = engaged.getOrDefault(variant.template(), new int[3]);
-            int sentOfVariant = sentBy.getOrDefault(variant.template(), 0);
+            int sentOfVariant = progress.sentByTemplate().getOrDefault(variant.template(), 0);
             variants.add(new VariantResult(variant.template(), variant.share(), sentOfVariant, figures[0], figures[1], figures[2]));
             sent += sentOfVariant;
         }
-        return new View(id, broadcast.name(), broadcast.channel(), broadcast.status().name(), broadcast.audience(), sent, pending, skipped,
-            variants, broadcast.sendAt(),
-            broadcast.finishedAt(), broadcast.createdBy());
+        return new View(id, broadcast.name(), broadcast.channel(), broadcast.status().name(), broadcast.audience(), sent, progress.pending(),
+            progress.skipped(), variants, broadcast.sendAt(), broadcast.finishedAt(), broadcast.createdBy());
     }
 
     /** The latest broadcasts with their progress, newest first. */

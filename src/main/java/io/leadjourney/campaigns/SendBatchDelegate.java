@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * broadcast.bpmn "Send a batch", in each of the broadcast's lanes: the next recipients that are due and that no other
  * lane holds (skip locked), each checked and sent like a journey's message. A person outside their send window or over
- * the weekly cap waits (their row is due again then); the job's own transaction holds one batch only. A send failure fails the job: its retry finds what went out in the outbox and
- * does not send it again.
+ * the weekly cap waits (their row is due again then); the job's own transaction holds one batch only. A send failure
+ * fails the job: its retry finds what went out in the outbox and does not send it again, and meanwhile the other lanes
+ * take the recipients it had claimed.
  */
 @Component
 @SideEffect

@@ -71,6 +71,8 @@ class StartupRefusalTest {
             .rootCause().hasMessageContaining("intake.rateLimit.burst").hasMessageContaining("must be greater than 0");
         assertThatThrownBy(() -> start("test", "journey.broadcasts.batch-size=-5"))
             .rootCause().hasMessageContaining("broadcasts.batchSize").hasMessageContaining("must be greater than 0");
+        assertThatThrownBy(() -> start("test", "journey.broadcasts.lanes=33"))
+            .rootCause().hasMessageContaining("broadcasts.lanes").hasMessageContaining("32");
         assertThatThrownBy(() -> start("test", "journey.default-time-zone=Asia/Atlantis"))
             .as("a zone the JDK does not know").hasStackTraceContaining("journey.default-time-zone").hasStackTraceContaining("Asia/Atlantis");
     }
