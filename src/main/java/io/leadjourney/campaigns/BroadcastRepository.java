@@ -180,13 +180,13 @@ class BroadcastRepository {
         jdbc.sql("update lj_broadcast set status = ?, finished_at = ? where id = ?").params(status.name(), now(), broadcastId).update();
     }
 
-    /** Recipient status (and skip reason) -> count. */
     /** How many recipients of each variant have each status (and skip reason). */
     record Count(String template, RecipientStatus status, String detail, int count) {
     }
 
     List<Count> counts(String broadcastId) {
-        return jdbc.sql("select template, status, detail, count(*) from lj_broadcast_recipient where broadcast_id = ? group by template, status, detail")
+        return jdbc.sql("select template, status, detail, count(*) from lj_broadcast_recipient where broadcast_id = ? "
+                + "group by template, status, detail")
             .param(broadcastId)
             .query((rs, row) -> new Count(rs.getString(1), RecipientStatus.valueOf(rs.getString(2)), rs.getString(3), rs.getInt(4))).list();
     }
