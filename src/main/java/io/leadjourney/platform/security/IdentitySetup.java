@@ -50,7 +50,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setResourceAuthorizationProvider(new DeploymentsStayWithAdmins());
+        configuration.setResourceAuthorizationProvider(new ResourceGrants());
     }
 
     @Override
@@ -63,7 +63,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
         group(identity, Groups.SALES_MANAGERS, "Sales managers", "WORKFLOW");
         group(identity, Groups.AUDITORS, "Auditors", "WORKFLOW");
         grantRights(authorizations);
-        DeploymentsStayWithAdmins.revokeDeployersDelete(authorizations, identity);
+        ResourceGrants.revokeDeployersDelete(authorizations, identity);
         if (demoUsers) {
             ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
             demoUser(engine, config, "admin", "Ayu", "Admin", List.of(Groups.ADMIN));
@@ -148,7 +148,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
         grant(auth, Groups.MARKETING_OPS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE, Permissions.READ, Permissions.UPDATE);
         grant(auth, Groups.MARKETING_OPS, Resources.BATCH, ANY, Permissions.ALL);
         grant(auth, Groups.MARKETING_OPS, Resources.TASK, ANY, Permissions.READ);
-        grant(auth, Groups.MARKETING_OPS, Resources.FILTER, ANY, Permissions.READ);
+        filtersOfTheirOwn(auth, Groups.MARKETING_OPS);
         grant(auth, Groups.MARKETING_OPS, Resources.USER, ANY, Permissions.READ);
         grant(auth, Groups.MARKETING_OPS, Resources.GROUP, ANY, Permissions.READ);
     }
@@ -160,7 +160,7 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
     private static void sales(AuthorizationService auth) {
         for (String sales : List.of(Groups.SALES, Groups.SALES_MANAGERS)) {
             grant(auth, sales, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(auth, sales, Resources.FILTER, ANY, Permissions.READ);
+            filtersOfTheirOwn(auth, sales);
             grant(auth, sales, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
             grant(auth, sales, Resources.USER, ANY, Permissions.READ);
             grant(auth, sales, Resources.GROUP, ANY, Permissions.READ);
@@ -179,9 +179,27 @@ public class IdentitySetup extends AbstractProcessEnginePlugin {
         grant(auth, Groups.AUDITORS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
         grant(auth, Groups.AUDITORS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
         grant(auth, Groups.AUDITORS, Resources.TASK, ANY, Permissions.READ);
-        grant(auth, Groups.AUDITORS, Resources.FILTER, ANY, Permissions.READ);
+        filtersOfTheirOwn(auth, Groups.AUDITORS);
         grant(auth, Groups.AUDITORS, Resources.USER, ANY, Permissions.READ);
         grant(auth, Groups.AUDITORS, Resources.GROUP, ANY, Permissions.READ);
+    }
+
+    /**
+     * Tasklist users save filters of their own (CREATE; the creator gets everything on it, {@link ResourceGrants}); they
+     * read the shipped filters through a grant per filter (sales' TasklistFilters), never a colleague's. An earlier
+     * version let these groups read every filter: that READ is taken back.
+     */
+    private static void filtersOfTheirOwn(AuthorizationService auth, String group) {
+        Authorization existing = auth.createAuthorizationQuery().groupIdIn(group).resourceType(Resources.FILTER).resourceId(ANY).list()
+            .stream().findFirst().orElse(null);
+        if (existing == null) {
+            grant(auth, group, Resources.FILTER, ANY, Permissions.CREATE);
+        } else if (existing.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT && existing.isPermissionGranted(Permissions.READ)) {
+            existing.removePermission(Permissions.READ);
+            existing.addPermission(Permissions.CREATE);
+            auth.saveAuthorization(existing);
+            log.warn("Group '{}' no longer reads every Tasklist filter (only the shipped ones and their own) and may save filters", group);
+        }
     }
 
     /**

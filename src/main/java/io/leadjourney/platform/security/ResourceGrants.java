@@ -5,24 +5,42 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Camunda's default grants whoever deploys READ and DELETE on their deployment; a cascading delete removes the running
- * journeys of its processes. Deleting deployments is the administrators' (ARCHITECTURE.md, Users): a deployer gets no
- * grant of their own, their group's READ stays, and DELETE granted that way by an earlier version is taken back.
+ * What the engine grants the creator of a resource, where Camunda's defaults are not ours.
+ * <ul>
+ * <li>Deployments: Camunda grants whoever deploys READ and DELETE on their deployment, and a cascading delete removes the
+ * running journeys of its processes. Deleting deployments is the administrators' (ARCHITECTURE.md, Users): a deployer
+ * gets no grant of their own, their group's READ stays, and DELETE granted that way by an earlier version is taken
+ * back.</li>
+ * <li>Filters: Camunda grants everything on a filter to whoever the request names as its owner. A Tasklist user's filter
+ * is theirs alone: its creator gets everything on it, and only when they name themselves as the owner (nobody can put
+ * a filter into a colleague's Tasklist).</li>
+ * </ul>
  */
-class DeploymentsStayWithAdmins extends DefaultAuthorizationProvider {
+class ResourceGrants extends DefaultAuthorizationProvider {
 
-    private static final Logger log = LoggerFactory.getLogger(DeploymentsStayWithAdmins.class);
+    private static final Logger log = LoggerFactory.getLogger(ResourceGrants.class);
 
     @Override
     public AuthorizationEntity[] newDeployment(Deployment deployment) {
         return null;
+    }
+
+    @Override
+    public AuthorizationEntity[] newFilter(Filter filter) {
+        String creator = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
+        if (creator == null || !creator.equals(filter.getOwner())) {
+            return null;
+        }
+        return super.newFilter(filter);
     }
 
     static void revokeDeployersDelete(AuthorizationService authorizations, IdentityService identity) {
