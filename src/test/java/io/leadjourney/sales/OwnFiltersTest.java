@@ -77,6 +77,21 @@ class OwnFiltersTest extends ProcessTest {
     }
 
     @Test
+    void aFilterSavedWithoutAnOwnerIsItsCreatorsAsTasklistsDialogSavesIt() throws Exception {
+        String ana = throwawayUser(Groups.SALES);
+        String budi = throwawayUser(Groups.SALES);
+        String name = "No owner named " + UUID.randomUUID().toString().substring(0, 6);
+
+        HttpResponse<String> saved = http().as(ana, passwordOf(ana)).postJson("/engine-rest/filter/create",
+            "{\"resourceType\":\"Task\",\"name\":\"" + name + "\",\"query\":{},\"properties\":{}}");
+
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(JSON.readTree(saved.body()).get("owner").asText()).isEqualTo(ana);
+        assertThat(filtersOf(ana)).contains(name);
+        assertThat(filtersOf(budi)).doesNotContain(name);
+    }
+
+    @Test
     void nobodyPutsAFilterIntoAColleaguesTasklist() throws Exception {
         String ana = throwawayUser(Groups.SALES);
         String budi = throwawayUser(Groups.SALES);

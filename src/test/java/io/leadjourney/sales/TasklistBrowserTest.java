@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import io.leadjourney.intake.SignalRequest;
 import io.leadjourney.platform.security.Caller;
+import io.leadjourney.platform.security.Groups;
 import io.leadjourney.support.Browser;
 import io.leadjourney.support.BrowserTest;
 import io.leadjourney.support.ProcessTest;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -62,5 +65,36 @@ class TasklistBrowserTest extends ProcessTest {
         } finally {
             browser.quit();
         }
+    }
+
+    @Test
+    void aSalespersonSavesAFilterOfTheirOwnInTasklist() {
+        String ana = throwawayUser(Groups.SALES);
+        String name = "Ana's follow-ups " + UUID.randomUUID().toString().substring(0, 6);
+        WebDriver browser = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+            browser.findElement(By.cssSelector("input[name=username], input#username, input[type=text]")).sendKeys(ana);
+            browser.findElement(By.cssSelector("input[type=password]")).sendKeys(passwordOf(ana));
+            browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section.task-filters"), TasklistFilters.MY_TASKS));
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("section.task-filters header button"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[name=filterName]"))).sendKeys(name);
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".modal-footer button.btn-primary[type=submit]"))).click();
+
+            try {
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("section.task-filters"), name));
+            } catch (TimeoutException e) {
+                throw new AssertionError("Tasklist showed instead:\n" + browser.findElement(By.tagName("body")).getText(), e);
+            }
+        } finally {
+            browser.quit();
+        }
+        Filter saved = engine.getFilterService().createFilterQuery().filterName(name).singleResult();
+        assertThat(saved.getOwner()).isEqualTo(ana);
+        assertThat(http().as("manager", "demo").get("/engine-rest/filter/" + saved.getId()).statusCode()).as("a colleague's").isEqualTo(403);
     }
 }

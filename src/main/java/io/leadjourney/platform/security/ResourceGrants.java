@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * running journeys of its processes. Deleting deployments is the administrators' (ARCHITECTURE.md, Users): a deployer
  * gets no grant of their own, their group's READ stays, and DELETE granted that way by an earlier version is taken
  * back.</li>
- * <li>Filters: Camunda grants everything on a filter to whoever the request names as its owner. A Tasklist user's filter
- * is theirs alone: its creator gets everything on it, and only when they name themselves as the owner (nobody can put
- * a filter into a colleague's Tasklist).</li>
+ * <li>Filters: Camunda grants everything on a filter to whoever the request names as its owner, and nothing when it
+ * names none (as Tasklist's filter dialog does). A Tasklist user's filter is theirs alone: a filter saved without an
+ * owner becomes its creator's, and the creator gets everything on it only when they are its owner (nobody can put a
+ * filter into a colleague's Tasklist).</li>
  * </ul>
  */
 class ResourceGrants extends DefaultAuthorizationProvider {
@@ -37,6 +38,9 @@ class ResourceGrants extends DefaultAuthorizationProvider {
     @Override
     public AuthorizationEntity[] newFilter(Filter filter) {
         String creator = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
+        if (creator != null && filter.getOwner() == null) {
+            filter.setOwner(creator); // Tasklist's filter dialog names no owner: the filter is still its creator's
+        }
         if (creator == null || !creator.equals(filter.getOwner())) {
             return null;
         }
