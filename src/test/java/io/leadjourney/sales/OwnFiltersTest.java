@@ -35,6 +35,14 @@ class OwnFiltersTest extends ProcessTest {
             + ",\"properties\":{\"priority\":10}}";
     }
 
+    private HttpResponse<String> create(String user, String body) {
+        return http().as(user, passwordOf(user)).postJson("/engine-rest/filter/create", body);
+    }
+
+    private static String unique(String name) {
+        return name + " " + UUID.randomUUID().toString().substring(0, 6);
+    }
+
     private List<String> filtersOf(String user) throws Exception {
         HttpResponse<String> listed = http().as(user, passwordOf(user)).get("/engine-rest/filter?resourceType=Task");
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
@@ -47,9 +55,8 @@ class OwnFiltersTest extends ProcessTest {
     void aSalespersonSavesAFilterOfTheirOwnThatColleaguesNeitherSeeNorTouch() throws Exception {
         String ana = throwawayUser(Groups.SALES);
         String budi = throwawayUser(Groups.SALES);
-        String name = "Mine, priority 60+ " + UUID.randomUUID().toString().substring(0, 6);
-        HttpResponse<String> saved = http().as(ana, passwordOf(ana)).postJson("/engine-rest/filter/create",
-            filter(name, ana, "{\"assigneeExpression\":\"${currentUser()}\",\"minPriority\":60}"));
+        String name = unique("Mine, priority 60+");
+        HttpResponse<String> saved = create(ana, filter(name, ana, "{\"assigneeExpression\":\"${currentUser()}\",\"minPriority\":60}"));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         String id = JSON.readTree(saved.body()).get("id").asText();
         Task mine = tasks.newTask();
@@ -80,10 +87,9 @@ class OwnFiltersTest extends ProcessTest {
     void aFilterSavedWithoutAnOwnerIsItsCreatorsAsTasklistsDialogSavesIt() throws Exception {
         String ana = throwawayUser(Groups.SALES);
         String budi = throwawayUser(Groups.SALES);
-        String name = "No owner named " + UUID.randomUUID().toString().substring(0, 6);
+        String name = unique("No owner named");
 
-        HttpResponse<String> saved = http().as(ana, passwordOf(ana)).postJson("/engine-rest/filter/create",
-            "{\"resourceType\":\"Task\",\"name\":\"" + name + "\",\"query\":{},\"properties\":{}}");
+        HttpResponse<String> saved = create(ana, "{\"resourceType\":\"Task\",\"name\":\"" + name + "\",\"query\":{},\"properties\":{}}");
 
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         assertThat(JSON.readTree(saved.body()).get("owner").asText()).isEqualTo(ana);
@@ -95,9 +101,9 @@ class OwnFiltersTest extends ProcessTest {
     void nobodyPutsAFilterIntoAColleaguesTasklist() throws Exception {
         String ana = throwawayUser(Groups.SALES);
         String budi = throwawayUser(Groups.SALES);
-        String name = "For Budi " + UUID.randomUUID().toString().substring(0, 6);
+        String name = unique("For Budi");
 
-        HttpResponse<String> saved = http().as(ana, passwordOf(ana)).postJson("/engine-rest/filter/create", filter(name, budi, "{}"));
+        HttpResponse<String> saved = create(ana, filter(name, budi, "{}"));
 
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         assertThat(filtersOf(budi)).doesNotContain(name);
@@ -108,15 +114,14 @@ class OwnFiltersTest extends ProcessTest {
     void aSavedFilterTakesTheDialogsExpressionsAndNoOther() {
         String ana = throwawayUser(Groups.SALES);
         for (String allowed : List.of("\"candidateGroupsExpression\":\"${currentUserGroups()}\"", "\"dueBeforeExpression\":\"${now()}\"")) {
-            HttpResponse<String> saved = http().as(ana, passwordOf(ana)).postJson("/engine-rest/filter/create",
-                filter("Allowed " + UUID.randomUUID(), ana, "{" + allowed + "}"));
+            HttpResponse<String> saved = create(ana, filter(unique("Allowed"), ana, "{" + allowed + "}"));
             assertThat(saved.statusCode()).as(allowed + ": " + saved.body()).isEqualTo(200);
         }
         for (String refused : List.of("{\"assigneeExpression\":\"${execution.getProcessEngineServices()}\"}",
             "{\"orQueries\":[{\"assigneeExpression\":\"${userService.toString()}\"}]}",
             "{\"assigneeExpression\":\"${ currentUser() }\"}", // not as the dialog writes it
             "{\"assigneeExpression\":{\"value\":\"${currentUser()}\"}}")) {
-            HttpResponse<String> saved = http().as(ana, passwordOf(ana)).postJson("/engine-rest/filter/create", filter("Refused", ana, refused));
+            HttpResponse<String> saved = create(ana, filter("Refused", ana, refused));
             assertThat(saved.statusCode()).as(refused).isEqualTo(400);
         }
         HttpResponse<String> adHoc = http().as(ana, passwordOf(ana)).postJson("/engine-rest/task", "{\"assigneeExpression\":\"${currentUser()}\"}");
@@ -132,7 +137,7 @@ class OwnFiltersTest extends ProcessTest {
         all.addPermission(Permissions.READ);
         authorizations.saveAuthorization(all);
         String ana = throwawayUser(Groups.SALES);
-        String name = "Other's " + UUID.randomUUID().toString().substring(0, 6);
+        String name = unique("Other's");
         engine.getFilterService().saveFilter(engine.getFilterService().newTaskFilter(name).setOwner("manager"));
         assertThat(filtersOf(ana)).as("as before this version").contains(name);
 
